@@ -1,0 +1,34 @@
+package dev.issuecommand.claims.boundary;
+
+import dev.issuecommand.claims.control.ClaimQueries;
+import dev.issuecommand.claims.control.Claims;
+import dev.issuecommand.problems.JsonBody;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/** {@code GET /api/my-work}: an agent's active claims and follow-ups (SPEC §8). */
+@ApplicationScoped
+@Path("/api/my-work")
+@Produces(MediaType.APPLICATION_JSON)
+public class MyWorkResource {
+
+    @Inject
+    Claims claims;
+
+    @GET
+    public Map<String, Object> myWork(@QueryParam("agent_id") String agentId) {
+        if (!JsonBody.isIdentifier(agentId)) {
+            throw JsonBody.invalid("agent_id");
+        }
+        return Map.of("work", Map.of(
+                "claims", claims.active(new ClaimQueries.Filter(agentId, null, null)),
+                "followups", List.of()));
+    }
+}

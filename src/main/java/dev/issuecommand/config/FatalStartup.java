@@ -1,0 +1,24 @@
+package dev.issuecommand.config;
+
+import dev.issuecommand.logging.JsonLog;
+
+/**
+ * Ends start-up with one clear fatal line. Under our launcher (the runnable jar) the process exits with code 1;
+ * deployed as a plain WAR, the application fails to start instead.
+ */
+public final class FatalStartup {
+
+    /** System property the launcher sets so that a fatal start-up error ends the process. */
+    public static final String LAUNCHER_PROPERTY = "issuecommand.launcher";
+
+    private FatalStartup() {
+    }
+
+    public static IllegalStateException stop(String message, Throwable cause) {
+        JsonLog.fatal("startup.failed", message);
+        if (Boolean.getBoolean(LAUNCHER_PROPERTY)) {
+            Runtime.getRuntime().halt(1);
+        }
+        return new IllegalStateException(message, cause);
+    }
+}

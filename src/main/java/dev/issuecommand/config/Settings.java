@@ -1,0 +1,218 @@
+package dev.issuecommand.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Every setting of IssueCommand, parsed and validated once (SPEC §2).
+ * Plain Java so that the launcher can validate before Liberty starts and the application can reuse it.
+ */
+public record Settings(
+        String githubToken,
+        String apiKey,
+        String githubApiUrl,
+        int httpPort,
+        String httpHost,
+        boolean trustProxy,
+        String sqlitePath,
+        int sqliteBusyTimeoutMs,
+        String sqliteJournalMode,
+        int webhookDedupeMaxEntries,
+        boolean webhookEnabled,
+        String webhookPath,
+        String githubWebhookSecret,
+        Duration claimTimeout,
+        Duration staleAutoRelease,
+        boolean autoCloseGithubIssue,
+        int historyMaxEntries,
+        Duration followupStale,
+        int followupMaxEntries,
+        Duration syncInterval,
+        List<String> allowedRepos,
+        String logFile,
+        boolean rateLimitEnabled,
+        int rateLimitIpPerMinute,
+        int rateLimitIpBurst,
+        int rateLimitAgentMutationsPerMinute,
+        int rateLimitAgentMutationsBurst,
+        int rateLimitSseConnectPerMinute,
+        int rateLimitSseConnectBurst) {
+
+    /** Names whose values are never shown, in logs or in error messages. */
+    public static final Set<String> SECRETS = Set.of("GITHUB_TOKEN", "API_KEY", "GITHUB_WEBHOOK_SECRET");
+
+    private static final Set<String> JOURNAL_MODES = Set.of("DELETE", "TRUNCATE", "PERSIST", "MEMORY", "WAL", "OFF");
+    private static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
+
+    /** Reads every setting through {@code lookup} (null or blank means unset) and validates it. */
+    public static Settings from(Function<String, String> lookup) {
+        Reader r = new Reader(lookup);
+        return new Settings(
+                r.required("GITHUB_TOKEN"),
+                r.required("API_KEY"),
+                r.url("GITHUB_API_URL", "https://api.github.com"),
+                r.integer("HTTP_PORT", 3100, 1, 65535),
+                r.string("HTTP_HOST", "0.0.0.0"),
+                r.bool("TRUST_PROXY", false),
+                r.string("SQLITE_PATH", "./issuecommand.db"),
+                r.integer("SQLITE_BUSY_TIMEOUT_MS", 5000, 0, Integer.MAX_VALUE),
+                r.journalMode(),
+                r.integer("WEBHOOK_DEDUPE_MAX_ENTRIES", 20000, 1, Integer.MAX_VALUE),
+                r.bool("WEBHOOK_ENABLED", true),
+                r.path("WEBHOOK_PATH", "/api/webhooks/github"),
+                r.string("GITHUB_WEBHOOK_SECRET", ""),
+                r.minutes("CLAIM_TIMEOUT_MINUTES", 120, false),
+                r.minutes("STALE_AUTO_RELEASE_MINUTES", 0, true),
+                r.bool("AUTO_CLOSE_GITHUB_ISSUE", false),
+                r.integer("HISTORY_MAX_ENTRIES", 1000, 0, Integer.MAX_VALUE),
+                r.minutes("FOLLOWUP_STALE_MINUTES", 1440, false),
+                r.integer("FOLLOWUP_MAX_ENTRIES", 2000, 0, Integer.MAX_VALUE),
+                r.minutes("SYNC_INTERVAL_MINUTES", 15, true),
+                r.repos("ALLOWED_REPOS"),
+                r.string("LOG_FILE", ""),
+                r.bool("RATE_LIMIT_ENABLED", true),
+                r.integer("RATE_LIMIT_IP_PER_MINUTE", 120, 1, Integer.MAX_VALUE),
+                r.integer("RATE_LIMIT_IP_BURST", 40, 1, Integer.MAX_VALUE),
+                r.integer("RATE_LIMIT_AGENT_MUTATIONS_PER_MINUTE", 40, 1, Integer.MAX_VALUE),
+                r.integer("RATE_LIMIT_AGENT_MUTATIONS_BURST", 20, 1, Integer.MAX_VALUE),
+                r.integer("RATE_LIMIT_SSE_CONNECT_PER_MINUTE", 10, 1, Integer.MAX_VALUE),
+                r.integer("RATE_LIMIT_SSE_CONNECT_BURST", 10, 1, Integer.MAX_VALUE));
+    }
+
+    /** True when {@code ALLOWED_REPOS} is empty or names {@code fullName} (case-insensitive). */
+    public boolean allowsRepo(String fullName) {
+        return allowedRepos.isEmpty() || allowedRepos.contains(fullName.toLowerCase(Locale.ROOT));
+    }
+
+    /** Hides secrets from {@code toString}, which may reach a log. */
+    @Override
+    public String toString() {
+        return "Settings[httpPort=" + httpPort + ", sqlitePath=" + sqlitePath + ", githubApiUrl=" + githubApiUrl
+                + ", allowedRepos=" + allowedRepos + "]";
+    }
+
+    /** Parses one variable at a time; the first bad value stops with a message naming it. */
+    private record Reader(Function<String, String> lookup) {
+
+        String raw(String name) {
+            String value = lookup.apply(name);
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+
+        String required(String name) {
+            String value = raw(name);
+            if (value == null) {
+                throw new SettingsException(name + " is required but not set");
+            }
+            return value;
+        }
+
+        String string(String name, String fallback) {
+            String value = raw(name);
+            return value == null ? fallback : value;
+        }
+
+        String url(String name, String fallback) {
+            String value = string(name, fallback);
+            if (!value.startsWith("http://") && !value.startsWith("https://")) {
+                throw invalid(name, value, "an http:// or https:// URL");
+            }
+            return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        }
+
+        String path(String name, String fallback) {
+            String value = string(name, fallback);
+            if (!value.startsWith("/") || value.contains(" ") || value.contains("?")) {
+                throw invalid(name, value, "a path starting with /");
+            }
+            return value;
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            String value = raw(name);
+            if (value == null) {
+                return fallback;
+            }
+            try {
+                long parsed = Long.parseLong(value);
+                if (parsed < min || parsed > max) {
+                    throw invalid(name, value, "a whole number from " + min + " to " + max);
+                }
+                return (int) parsed;
+            } catch (NumberFormatException e) {
+                throw invalid(name, value, "a whole number from " + min + " to " + max);
+            }
+        }
+
+        boolean bool(String name, boolean fallback) {
+            String value = raw(name);
+            if (value == null) {
+                return fallback;
+            }
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "1", "true", "yes", "on" -> true;
+                case "0", "false", "no", "off" -> false;
+                default -> throw invalid(name, value, "one of 1/true/yes/on or 0/false/no/off");
+            };
+        }
+
+        Duration minutes(String name, double fallback, boolean zeroAllowed) {
+            String value = raw(name);
+            double minutes = fallback;
+            if (value != null) {
+                try {
+                    minutes = Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw invalid(name, value, expectation(zeroAllowed));
+                }
+                if (!Double.isFinite(minutes) || minutes < 0 || (!zeroAllowed && minutes == 0)
+                        || minutes > 1_000_000_000) {
+                    throw invalid(name, value, expectation(zeroAllowed));
+                }
+            }
+            return Duration.ofMillis(Math.round(minutes * 60_000));
+        }
+
+        private static String expectation(boolean zeroAllowed) {
+            return zeroAllowed ? "a number of minutes, 0 or more (decimals allowed)"
+                    : "a number of minutes greater than 0 (decimals allowed)";
+        }
+
+        String journalMode() {
+            String value = string("SQLITE_JOURNAL_MODE", "WAL").toUpperCase(Locale.ROOT);
+            if (!JOURNAL_MODES.contains(value)) {
+                throw invalid("SQLITE_JOURNAL_MODE", raw("SQLITE_JOURNAL_MODE"), "one of " + JOURNAL_MODES);
+            }
+            return value;
+        }
+
+        List<String> repos(String name) {
+            String value = raw(name);
+            List<String> repos = new ArrayList<>();
+            if (value == null) {
+                return List.of();
+            }
+            for (String part : value.split(",")) {
+                String repo = part.strip();
+                if (repo.isEmpty()) {
+                    continue;
+                }
+                if (!REPO.matcher(repo).matches()) {
+                    throw invalid(name, value, "comma-separated owner/repo names");
+                }
+                repos.add(repo.toLowerCase(Locale.ROOT));
+            }
+            return List.copyOf(repos);
+        }
+
+        private static SettingsException invalid(String name, String value, String expected) {
+            String shown = SECRETS.contains(name) ? "(hidden)" : "\"" + value + "\"";
+            return new SettingsException("Invalid " + name + ": got " + shown + ", expected " + expected);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.issuecommand.events.control;
+
+import dev.issuecommand.config.JsonbConfiguration;
+import dev.issuecommand.events.entity.Event;
+import dev.issuecommand.events.entity.EventRecord;
+import dev.issuecommand.store.Timestamps;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+
+/**
+ * The durable, bounded event log (SPEC §9). Other features append inside their own write transaction, so an event
+ * exists exactly when the change it describes was committed.
+ */
+@ApplicationScoped
+public class EventLog {
+
+    /** How many events the log keeps; older ones are dropped. */
+    public static final int MAX_EVENTS = 10_000;
+    private static final int TRIM_EVERY = 500;
+
+    /** Appends {@code event} in the caller's transaction, stamped with {@code nowMillis}. */
+    public void append(EntityManager em, Event event, long nowMillis) {
+        EventRecord record = new EventRecord(event.type(), nowMillis, JsonbConfiguration.JSONB.toJson(event));
+        em.persist(record);
+        em.flush();
+        if (record.eventId() != null && record.eventId() % TRIM_EVERY == 0) {
+            em.createNativeQuery("DELETE FROM events WHERE event_id <= ?1")
+                    .setParameter(1, record.eventId() - MAX_EVENTS)
+                    .executeUpdate();
+        }
+    }
+
+    /** Events with an id above {@code afterId}, oldest first, at most {@code limit}. */
+    public List<Event> after(EntityManager em, long afterId, int limit) {
+        return em.createQuery("SELECT e FROM EventRecord e WHERE e.eventId > :after ORDER BY e.eventId", EventRecord.class)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(EventLog::toEvent)
+                .toList();
+    }
+
+    static Event toEvent(EventRecord record) {
+        Event stored = JsonbConfiguration.JSONB.fromJson(record.payload(), Event.class);
+        return stored.withIdAndTime(String.valueOf(record.eventId()), Timestamps.iso(record.createdAt()));
+    }
+}

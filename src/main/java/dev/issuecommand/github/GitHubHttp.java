@@ -1,0 +1,163 @@
+package dev.issuecommand.github;
+
+import dev.issuecommand.config.Settings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTTP to GitHub's REST API (SPEC §6): bearer token, API version header, timeouts, {@code Link} pagination, and
+ * conditional requests through {@link EtagCache}. Failures become {@link GitHubNotFoundException} or
+ * {@link GitHubUnavailableException}; nothing of GitHub's error text leaks beyond a short reason.
+ */
+@ApplicationScoped
+public class GitHubHttp {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
+    private static final int MAX_PAGES = 50;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    EtagCache etags;
+
+    private HttpClient client;
+
+    @PostConstruct
+    void init() {
+        client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /** GETs one JSON document at {@code path} (relative to {@code GITHUB_API_URL}). */
+    public JsonStructure get(String path) {
+        return send(uri(path), "GET", null).json();
+    }
+
+    /** GETs every page of a JSON array, following {@code Link: rel="next"}. */
+    public List<JsonObject> getAll(String path) {
+        List<JsonObject> items = new ArrayList<>();
+        URI next = uri(path + (path.contains("?") ? "&" : "?") + "per_page=100");
+        for (int page = 0; next != null && page < MAX_PAGES; page++) {
+            Answer answer = send(next, "GET", null);
+            JsonStructure json = answer.json();
+            if (!(json instanceof JsonArray array)) {
+                throw new GitHubUnavailableException("GitHub answered an unexpected document for " + path, 502);
+            }
+            array.stream().filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
+                    .map(JsonValue::asJsonObject).forEach(items::add);
+            next = answer.nextPage().orElse(null);
+        }
+        return items;
+    }
+
+    /** Sends a PATCH with a JSON body. */
+    public JsonStructure patch(String path, JsonObject body) {
+        return send(uri(path), "PATCH", body.toString()).json();
+    }
+
+    private URI uri(String path) {
+        return URI.create(settings.githubApiUrl() + path);
+    }
+
+    private Answer send(URI uri, String method, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + settings.githubToken())
+                .header("Accept", "application/vnd.github+json")
+                .header("X-GitHub-Api-Version", "2022-11-28")
+                .header("User-Agent", "IssueCommand");
+        Optional<EtagCache.Entry> cached = Optional.empty();
+        if (body == null) {
+            cached = etags.lookup(uri.toString());
+            cached.ifPresent(entry -> request.header("If-None-Match", entry.etag()));
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new GitHubUnavailableException("GitHub is unreachable (" + e.getClass().getSimpleName() + ")", 503);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitHubUnavailableException("Interrupted while calling GitHub", 503);
+        }
+        int status = response.statusCode();
+        if (status == 304 && cached.isPresent()) {
+            return new Answer(cached.get().body(), cached.get().nextLink());
+        }
+        if (status == 404 || status == 410) {
+            throw new GitHubNotFoundException("GitHub has no " + uri.getPath());
+        }
+        if (status == 429 || (status == 403 && rateLimited(response))) {
+            throw new GitHubUnavailableException("GitHub rate limit reached; retry after "
+                    + response.headers().firstValue("Retry-After").orElse("a while") + " s", 503);
+        }
+        if (status == 401) {
+            throw new GitHubUnavailableException("GitHub rejected the token (401)", 502);
+        }
+        if (status < 200 || status >= 300) {
+            throw new GitHubUnavailableException("GitHub answered " + status, 502);
+        }
+        String next = response.headers().firstValue("Link").map(GitHubHttp::nextLink).orElse(null);
+        if (body == null) {
+            response.headers().firstValue("ETag")
+                    .ifPresent(etag -> etags.store(uri.toString(), new EtagCache.Entry(etag, response.body(), next)));
+        }
+        return new Answer(response.body(), next);
+    }
+
+    private static boolean rateLimited(HttpResponse<String> response) {
+        return response.headers().firstValue("X-RateLimit-Remaining").map("0"::equals).orElse(false)
+                || response.headers().firstValue("Retry-After").isPresent();
+    }
+
+    private static String nextLink(String header) {
+        Matcher m = NEXT_LINK.matcher(header);
+        return m.find() ? m.group(1) : null;
+    }
+
+    /** A successful answer: its body and the next page, if any. */
+    private record Answer(String body, String nextLink) {
+
+        JsonStructure json() {
+            if (body == null || body.isBlank()) {
+                return JsonValue.EMPTY_JSON_OBJECT;
+            }
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.read();
+            } catch (RuntimeException e) {
+                throw new GitHubUnavailableException("GitHub answered with invalid JSON", 502);
+            }
+        }
+
+        Optional<URI> nextPage() {
+            return Optional.ofNullable(nextLink).map(URI::create);
+        }
+    }
+}

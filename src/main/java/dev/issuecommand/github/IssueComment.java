@@ -1,0 +1,5 @@
+package dev.issuecommand.github;
+
+/** A comment on an issue (SPEC §6). */
+public record IssueComment(String author, String body, String createdAt, String url) {
+}

@@ -1,0 +1,28 @@
+package dev.issuecommand.problems;
+
+import dev.issuecommand.github.GitHubNotFoundException;
+import dev.issuecommand.github.GitHubUnavailableException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** GitHub failures: 502/503 {@code github_unavailable} (SPEC §6), never a bare 500. */
+@Provider
+public class GitHubExceptionMapper implements ExceptionMapper<GitHubUnavailableException> {
+
+    @Override
+    public Response toResponse(GitHubUnavailableException exception) {
+        return ProblemResponses.of(Problem.of(exception.status(), "github_unavailable", "GitHub unavailable",
+                exception.getMessage()));
+    }
+
+    /** An issue or repository GitHub does not have: 404. */
+    @Provider
+    public static class NotFound implements ExceptionMapper<GitHubNotFoundException> {
+
+        @Override
+        public Response toResponse(GitHubNotFoundException exception) {
+            return ProblemResponses.of(Problem.of(404, "not_found", "Not found", exception.getMessage()));
+        }
+    }
+}

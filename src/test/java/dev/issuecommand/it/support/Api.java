@@ -1,0 +1,90 @@
+package dev.issuecommand.it.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small HTTP client for the tests: sends JSON with the API key and reads the answer as JSON. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String apiKey;
+
+    /** An answer: status, body text, and the body as JSON (a missing node when it was not JSON). */
+    public record Answer(int status, String text, JsonNode json, HttpResponse<String> raw) {
+    }
+
+    public Api(String base, String apiKey) {
+        this.base = base;
+        this.apiKey = apiKey;
+    }
+
+    public Answer get(String path) {
+        return send("GET", path, null, apiKey);
+    }
+
+    public Answer post(String path, Object body) {
+        return send("POST", path, body, apiKey);
+    }
+
+    public Answer patch(String path, Object body) {
+        return send("PATCH", path, body, apiKey);
+    }
+
+    public Answer delete(String path, Object body) {
+        return send("DELETE", path, body, apiKey);
+    }
+
+    /** Sends {@code body} (a String as is, anything else as JSON) with {@code key} as bearer token (null: none). */
+    public Answer send(String method, String path, Object body, String key) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        if (key != null) {
+            request.header("Authorization", "Bearer " + key);
+        }
+        String text = body == null ? null : body instanceof String s ? s : toJson(body);
+        request.header("Content-Type", "application/json");
+        request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(text));
+        return send(request.build());
+    }
+
+    public Answer send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), parse(response.body()), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String base() {
+        return base;
+    }
+
+    public static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return text == null || text.isBlank() ? JSON.missingNode() : JSON.readTree(text);
+        } catch (IOException e) {
+            return JSON.missingNode();
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package dev.issuecommand.it.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real runnable jar ({@code target/issuecommand.jar}) as a child process with its own port, SQLite file
+ * and environment, the way an operator would: {@code java -jar}. Its stdout and stderr are kept in files.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    public static final String API_KEY = "test-api-key-0123456789";
+    public static final String GITHUB_TOKEN = "ghp_testtoken_secret_value";
+
+    private final Map<String, String> env;
+    private final Path workDir;
+    private final int port;
+    private Process process;
+    private Path stdout;
+    private Path stderr;
+    private int starts;
+
+    private ServerProcess(Map<String, String> env, Path workDir, int port) {
+        this.env = env;
+        this.workDir = workDir;
+        this.port = port;
+    }
+
+    /** A server using {@code github} and the SQLite file {@code db}, with extra settings from {@code extra}. */
+    public static ServerProcess create(FakeGitHub github, Path db, Map<String, String> extra) throws IOException {
+        Path workDir = Files.createDirectories(db.getParent());
+        int port = freePort();
+        Map<String, String> env = new HashMap<>();
+        env.put("API_KEY", API_KEY);
+        env.put("GITHUB_TOKEN", GITHUB_TOKEN);
+        env.put("GITHUB_API_URL", github == null ? "http://127.0.0.1:9" : github.url());
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("SQLITE_PATH", db.toString());
+        env.put("RATE_LIMIT_ENABLED", "false");
+        env.put("SYNC_INTERVAL_MINUTES", "0");
+        env.putAll(extra);
+        return new ServerProcess(env, workDir, port);
+    }
+
+    /** Starts the jar and waits until {@code /api/health} answers. */
+    public ServerProcess start() throws IOException, InterruptedException {
+        starts++;
+        stdout = workDir.resolve("stdout-" + port + "-" + starts + ".log");
+        stderr = workDir.resolve("stderr-" + port + "-" + starts + ".log");
+        Path extractRoot = Files.createDirectories(Path.of("target", "wlp-extract").toAbsolutePath());
+        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar().toString())
+                .directory(workDir.toFile())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().putAll(env);
+        builder.environment().put("WLP_JAR_EXTRACT_ROOT", extractRoot.toString());
+        process = builder.start();
+        waitUntilReady(Duration.ofSeconds(120));
+        return this;
+    }
+
+    public static Path jar() {
+        return Path.of(System.getProperty("issuecommand.jar", "target/issuecommand.jar")).toAbsolutePath();
+    }
+
+    public static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void waitUntilReady(Duration timeout) throws InterruptedException, IOException {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server exited with " + process.exitValue() + ": " + stderrText());
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base() + "/api/health"))
+                        .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("server not ready after " + timeout + ": " + stderrText());
+    }
+
+    public String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public Api api() {
+        return new Api(base(), API_KEY);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Ends the process with SIGKILL: nothing gets a chance to flush. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** Ends the process with SIGTERM and returns its exit code. */
+    public int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+        return process.exitValue();
+    }
+
+    public String stdoutText() throws IOException {
+        return Files.readString(stdout);
+    }
+
+    public String stderrText() throws IOException {
+        return stderr == null || !Files.exists(stderr) ? "" : Files.readString(stderr);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            stop();
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
