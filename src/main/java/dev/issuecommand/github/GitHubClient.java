@@ -27,6 +27,26 @@ public class GitHubClient {
         return issue.withComments(comments);
     }
 
+    /** Open issues of {@code repo} (pull requests included: callers filter), every page, optionally by label and milestone. */
+    public List<GitHubIssue> openIssues(RepoName repo, String label, String milestone) {
+        StringBuilder path = new StringBuilder("/repos/" + repo.fullName() + "/issues?state=open");
+        if (label != null && !label.isBlank()) {
+            path.append("&labels=").append(java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (milestone != null && !milestone.isBlank()) {
+            path.append("&milestone=").append(java.net.URLEncoder.encode(milestone, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return http.getAll(path.toString()).stream().map(json -> IssueJson.toIssue(repo, json)).toList();
+    }
+
+    /** Every repository the token can see ({@code GET /user/repos}), used when {@code ALLOWED_REPOS} is empty. */
+    public List<RepoName> accessibleRepos() {
+        return http.getAll("/user/repos?sort=full_name").stream()
+                .map(json -> RepoName.parse(json.getString("full_name", "")))
+                .flatMap(java.util.Optional::stream)
+                .toList();
+    }
+
     /** Closes an issue ({@code AUTO_CLOSE_GITHUB_ISSUE}). */
     public void closeIssue(RepoName repo, int number) {
         http.patch("/repos/" + repo.fullName() + "/issues/" + number,

@@ -1,0 +1,80 @@
+package dev.issuecommand.claims.control;
+
+import dev.issuecommand.claims.entity.ClaimResult;
+import dev.issuecommand.claims.entity.Reason;
+import dev.issuecommand.config.Settings;
+import dev.issuecommand.github.GitHubClient;
+import dev.issuecommand.github.GitHubIssue;
+import dev.issuecommand.github.RepoName;
+import dev.issuecommand.store.Database;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code next_issue} (SPEC §4): the open, unclaimed issues of one repository or of every allowed one, best first,
+ * claimed in order until one is won. Issues taken by someone else meanwhile are skipped.
+ */
+@ApplicationScoped
+public class IssuePicker {
+
+    static final String NOTHING_ELIGIBLE = "No eligible unclaimed issues found";
+
+    @Inject
+    Claims claims;
+
+    @Inject
+    GitHubClient github;
+
+    @Inject
+    Database database;
+
+    @Inject
+    ClaimQueries queries;
+
+    @Inject
+    Settings settings;
+
+    /** Claims the best eligible issue for {@code agentId}; the result carries the {@code issue} on success. */
+    public ClaimResult next(String agentId, Optional<RepoName> repo, String label, String milestone) {
+        if (repo.isPresent() && !settings.allowsRepo(repo.get().fullName())) {
+            return ClaimResult.refused(Reason.INVALID_REPO, "Repository " + repo.get() + " is not in ALLOWED_REPOS");
+        }
+        for (GitHubIssue issue : candidates(repo, label, milestone)) {
+            ClaimResult result = claims.claimIssue(agentId, issue);
+            if (result.ok() && result.idempotent() == null) {
+                return result.withIssue(issue);
+            }
+        }
+        return ClaimResult.refused(Reason.INVALID_ISSUE, NOTHING_ELIGIBLE);
+    }
+
+    /** Open issues (no pull requests) not claimed by anyone, best first. */
+    public List<GitHubIssue> candidates(Optional<RepoName> repo, String label, String milestone) {
+        List<RepoName> repos = repo.map(List::of).orElseGet(this::allowedRepos);
+        List<GitHubIssue> open = new ArrayList<>();
+        for (RepoName name : repos) {
+            open.addAll(github.openIssues(name, label, milestone));
+        }
+        Set<String> claimed = database.read(em -> queries.active(em, new ClaimQueries.Filter(null, null, null)))
+                .stream().map(c -> c.repo().toLowerCase(Locale.ROOT) + "#" + c.issueNumber())
+                .collect(Collectors.toSet());
+        return open.stream()
+                .filter(issue -> !issue.pullRequest() && issue.open())
+                .filter(issue -> !claimed.contains(issue.repo().toLowerCase(Locale.ROOT) + "#" + issue.number()))
+                .sorted(IssuePriority.ORDER)
+                .toList();
+    }
+
+    private List<RepoName> allowedRepos() {
+        if (!settings.allowedRepos().isEmpty()) {
+            return settings.allowedRepos().stream().map(r -> RepoName.parse(r).orElseThrow()).toList();
+        }
+        return github.accessibleRepos();
+    }
+}
