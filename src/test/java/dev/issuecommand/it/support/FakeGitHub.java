@@ -38,6 +38,7 @@ public final class FakeGitHub implements AutoCloseable {
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile int failStatus = 503;
     private volatile String lastAuthorization;
+    private volatile String login = "issuecommand-bot";
 
     public FakeGitHub() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -91,6 +92,11 @@ public final class FakeGitHub implements AutoCloseable {
         failNext.set(count);
     }
 
+    /** The login of the token's user, answered on {@code GET /user}. */
+    public void setLogin(String newLogin) {
+        login = newLogin;
+    }
+
     public List<String> requests() {
         return List.copyOf(requests);
     }
@@ -109,7 +115,15 @@ public final class FakeGitHub implements AutoCloseable {
             return;
         }
         Matcher m;
-        if ((m = COMMENTS.matcher(path)).matches()) {
+        if (path.equals("/user")) {
+            send(exchange, 200, JSON.createObjectNode().put("login", login).toString());
+        } else if (path.equals("/user/repos")) {
+            ArrayNode array = JSON.createArrayNode();
+            issues.keySet().stream().sorted().forEach(name -> array.addObject().put("full_name", name)
+                    .put("name", name.substring(name.indexOf('/') + 1)).put("private", false)
+                    .put("html_url", "https://github.com/" + name));
+            send(exchange, 200, array.toString());
+        } else if ((m = COMMENTS.matcher(path)).matches()) {
             ArrayNode array = JSON.createArrayNode();
             comments.getOrDefault(key(m), List.of()).forEach(array::add);
             send(exchange, 200, array.toString());
