@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The claim facade (SPEC §4): claiming, status changes, release, heartbeat. Every rule about claims lives here, and
@@ -107,24 +106,9 @@ public class Claims {
             if (claim == null) {
                 return notFound(claimId);
             }
-            if (!claim.agentId().equals(agentId)) {
-                return mismatch(claim);
-            }
-            if (claim.status() == status) {
-                return ClaimResult.unchanged(claim.view());
-            }
-            if (!claim.active()) {
-                return ClaimResult.refused(Reason.CLAIM_NOT_FOUND, "Claim " + claimId + " has ended ("
-                        + claim.status().wire() + ") and is in history");
-            }
-            if (status == ClaimStatus.PR_SUBMITTED && prUrl == null && claim.prUrl() == null) {
-                return ClaimResult.refused(Reason.INVALID_TRANSITION, "pr_url is required to move to pr_submitted",
-                        claim.view(), null);
-            }
-            if (!ClaimTransitions.allowed(claim.status(), status)) {
-                return ClaimResult.refused(Reason.INVALID_TRANSITION, "Cannot move claim from "
-                        + claim.status().wire() + " to " + status.wire() + "; allowed: " + allowedFrom(claim.status()),
-                        claim.view(), null);
+            Optional<ClaimResult> settled = ClaimRules.check(claim, agentId, status, prUrl);
+            if (settled.isPresent()) {
+                return settled.get();
             }
             long now = clock.millis();
             claim.moveTo(status, note, prUrl, now, true);
@@ -205,12 +189,6 @@ public class Claims {
     }
 
     private static ClaimResult mismatch(Claim claim) {
-        return ClaimResult.refused(Reason.AGENT_MISMATCH, "Claim " + claim.claimId() + " belongs to "
-                + claim.agentId(), null, claim.agentId());
-    }
-
-    private static String allowedFrom(ClaimStatus from) {
-        List<String> names = ClaimTransitions.from(from).stream().map(ClaimStatus::wire).sorted().toList();
-        return names.isEmpty() ? "none (terminal)" : names.stream().collect(Collectors.joining(", "));
+        return ClaimRules.mismatch(claim);
     }
 }

@@ -1,0 +1,106 @@
+package dev.issuecommand.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SettingsTest {
+
+    private static Settings parse(Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(Map.of("GITHUB_TOKEN", "ghp_secret", "API_KEY", "key-secret"));
+        all.putAll(values);
+        return Settings.from(all::get);
+    }
+
+    @Test
+    void defaultsMatchTheSeedReadme() {
+        Settings s = parse(Map.of());
+        assertThat(s.httpPort()).isEqualTo(3100);
+        assertThat(s.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(s.githubApiUrl()).isEqualTo("https://api.github.com");
+        assertThat(s.sqlitePath()).isEqualTo("./issuecommand.db");
+        assertThat(s.sqliteBusyTimeoutMs()).isEqualTo(5000);
+        assertThat(s.sqliteJournalMode()).isEqualTo("WAL");
+        assertThat(s.webhookDedupeMaxEntries()).isEqualTo(20000);
+        assertThat(s.webhookEnabled()).isTrue();
+        assertThat(s.webhookPath()).isEqualTo("/api/webhooks/github");
+        assertThat(s.githubWebhookSecret()).isEmpty();
+        assertThat(s.claimTimeout()).isEqualTo(Duration.ofMinutes(120));
+        assertThat(s.staleAutoRelease()).isZero();
+        assertThat(s.autoCloseGithubIssue()).isFalse();
+        assertThat(s.historyMaxEntries()).isEqualTo(1000);
+        assertThat(s.followupStale()).isEqualTo(Duration.ofMinutes(1440));
+        assertThat(s.followupMaxEntries()).isEqualTo(2000);
+        assertThat(s.syncInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.allowedRepos()).isEmpty();
+        assertThat(s.trustProxy()).isFalse();
+        assertThat(s.rateLimitEnabled()).isTrue();
+        assertThat(s.rateLimitIpPerMinute()).isEqualTo(120);
+        assertThat(s.rateLimitIpBurst()).isEqualTo(40);
+        assertThat(s.rateLimitAgentMutationsPerMinute()).isEqualTo(40);
+        assertThat(s.rateLimitAgentMutationsBurst()).isEqualTo(20);
+        assertThat(s.rateLimitSseConnectPerMinute()).isEqualTo(10);
+        assertThat(s.rateLimitSseConnectBurst()).isEqualTo(10);
+    }
+
+    @Test
+    void decimalMinutesAreAccepted() {
+        assertThat(parse(Map.of("CLAIM_TIMEOUT_MINUTES", "0.05")).claimTimeout()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(parse(Map.of("STALE_AUTO_RELEASE_MINUTES", "1.5")).staleAutoRelease()).isEqualTo(Duration.ofSeconds(90));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,true", "TRUE,true", "Yes,true", "on,true", "0,false", "false,false", "NO,false", "Off,false"})
+    void booleansAcceptTheUsualWords(String text, boolean expected) {
+        assertThat(parse(Map.of("TRUST_PROXY", text)).trustProxy()).isEqualTo(expected);
+    }
+
+    @Test
+    void allowedReposAreCaseInsensitive() {
+        Settings s = parse(Map.of("ALLOWED_REPOS", " Acme/Widgets ,acme/gadgets,"));
+        assertThat(s.allowedRepos()).containsExactly("acme/widgets", "acme/gadgets");
+        assertThat(s.allowsRepo("ACME/widgets")).isTrue();
+        assertThat(s.allowsRepo("evil/repo")).isFalse();
+        assertThat(parse(Map.of()).allowsRepo("any/repo")).isTrue();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "HTTP_PORT|abc|Invalid HTTP_PORT: got \"abc\", expected a whole number from 1 to 65535",
+        "HTTP_PORT|70000|Invalid HTTP_PORT",
+        "CLAIM_TIMEOUT_MINUTES|-1|Invalid CLAIM_TIMEOUT_MINUTES: got \"-1\"",
+        "CLAIM_TIMEOUT_MINUTES|0|Invalid CLAIM_TIMEOUT_MINUTES: got \"0\"",
+        "SYNC_INTERVAL_MINUTES|soon|Invalid SYNC_INTERVAL_MINUTES: got \"soon\"",
+        "STALE_AUTO_RELEASE_MINUTES|NaN|Invalid STALE_AUTO_RELEASE_MINUTES",
+        "WEBHOOK_ENABLED|maybe|Invalid WEBHOOK_ENABLED: got \"maybe\"",
+        "SQLITE_JOURNAL_MODE|FAST|Invalid SQLITE_JOURNAL_MODE: got \"FAST\"",
+        "ALLOWED_REPOS|not a repo|Invalid ALLOWED_REPOS",
+        "GITHUB_API_URL|ftp://x|Invalid GITHUB_API_URL",
+        "WEBHOOK_PATH|hooks|Invalid WEBHOOK_PATH",
+        "RATE_LIMIT_IP_BURST|0|Invalid RATE_LIMIT_IP_BURST"})
+    void badValuesNameTheVariableAndTheValue(String name, String value, String message) {
+        assertThatThrownBy(() -> parse(Map.of(name, value)))
+                .isInstanceOf(SettingsException.class)
+                .hasMessageStartingWith(message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"GITHUB_TOKEN", "API_KEY"})
+    void requiredSecretsAreNamedWhenMissing(String name) {
+        Map<String, String> values = new HashMap<>(Map.of("GITHUB_TOKEN", "t", "API_KEY", "k"));
+        values.remove(name);
+        assertThatThrownBy(() -> Settings.from(values::get)).hasMessage(name + " is required but not set");
+    }
+
+    @Test
+    void toStringShowsNoSecret() {
+        assertThat(parse(Map.of()).toString()).doesNotContain("ghp_secret").doesNotContain("key-secret");
+    }
+}
