@@ -46,7 +46,23 @@ public final class Launcher {
             System.exit(1);
         }
         System.setProperty(FatalStartup.LAUNCHER_PROPERTY, "true");
+        exitCleanlyOn("TERM");
+        exitCleanlyOn("INT");
         Class.forName(LIBERTY_MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
+    }
+
+    /**
+     * SIGTERM/SIGINT end the process with exit code 0 after Liberty's shutdown hooks have stopped the server
+     * gracefully (in-flight requests finish, SSE streams close), instead of the JVM's default 143/130.
+     */
+    @SuppressWarnings("restriction")
+    private static void exitCleanlyOn(String signal) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> new Thread(() -> System.exit(0),
+                    "issuecommand-shutdown").start());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            System.err.println("{\"level\":\"WARN\",\"event\":\"signal.unavailable\",\"signal\":\"" + signal + "\"}");
+        }
     }
 
     private static String lookup(String name) {
