@@ -51,6 +51,7 @@ public class Database {
             }
             try (Connection connection = DriverManager.getConnection(url)) {
                 SchemaMigrator.migrate(connection);
+                IntegrityCheck.verify(connection);
             }
         } catch (Exception e) {
             throw FatalStartup.stop("Cannot open SQLite database at " + settings.sqlitePath() + ": " + e.getMessage(), e);
