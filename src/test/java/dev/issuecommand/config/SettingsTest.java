@@ -100,6 +100,19 @@ class SettingsTest {
     }
 
     @Test
+    void envExampleAndReadmeNameEverySetting() throws Exception {
+        java.util.Set<String> read = new java.util.TreeSet<>();
+        Settings.from(name -> {
+            read.add(name);
+            return name.equals("GITHUB_TOKEN") || name.equals("API_KEY") ? "x" : null;
+        });
+        java.util.Set<String> example = new java.util.TreeSet<>(DotEnvFile.read(java.nio.file.Path.of(".env.example")).keySet());
+        assertThat(example).isEqualTo(read);
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));
+        assertThat(read).allSatisfy(name -> assertThat(readme).contains("| `" + name + "` |"));
+    }
+
+    @Test
     void toStringShowsNoSecret() {
         assertThat(parse(Map.of()).toString()).doesNotContain("ghp_secret").doesNotContain("key-secret");
     }
