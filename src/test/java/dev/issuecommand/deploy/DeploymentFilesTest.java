@@ -1,0 +1,49 @@
+package dev.issuecommand.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Static checks of the deployment files: the compose file's hardening, the systemd unit's sandbox. */
+class DeploymentFilesTest {
+
+    @Test
+    void composeServiceIsHardened() throws Exception {
+        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker/compose.yaml").toFile());
+        JsonNode service = compose.get("services").get("issuecommand");
+        assertThat(service.get("restart").asText()).isEqualTo("unless-stopped");
+        assertThat(service.get("read_only").asBoolean()).isTrue();
+        assertThat(service.get("cap_drop")).extracting(JsonNode::asText).containsExactly("ALL");
+        assertThat(service.get("security_opt")).extracting(JsonNode::asText).contains("no-new-privileges:true");
+        assertThat(service.get("tmpfs")).extracting(JsonNode::asText).anyMatch(t -> t.startsWith("/tmp"));
+        assertThat(service.get("volumes")).extracting(JsonNode::asText).containsExactly("issuecommand_data:/app/data");
+        assertThat(compose.get("volumes").has("issuecommand_data")).isTrue();
+        assertThat(service.get("environment").get("SQLITE_PATH").asText()).isEqualTo("/app/data/issuecommand.db");
+        String healthcheck = service.get("healthcheck").get("test").toString();
+        assertThat(healthcheck).contains("Authorization: Bearer").contains("/api/health");
+        assertThat(service.get("env_file")).extracting(JsonNode::asText).containsExactly("../.env");
+    }
+
+    @Test
+    void dockerfileRunsTheJarUnprivileged() throws Exception {
+        String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
+        assertThat(dockerfile).contains("USER 10001").contains("-jar\", \"/app/issuecommand.jar\"")
+                .contains("HEALTHCHECK").contains("/api/health").contains("WLP_JAR_EXTRACT_ROOT=/tmp");
+    }
+
+    @Test
+    void systemdUnitIsSandboxedWithOnlyTheDataDirectoryWritable() throws Exception {
+        List<String> lines = Files.readAllLines(Path.of("docker/systemd/issuecommand.service"));
+        assertThat(lines).contains("NoNewPrivileges=yes", "ProtectSystem=strict", "ProtectHome=yes", "PrivateTmp=yes",
+                "User=issuecommand", "ReadWritePaths=/var/lib/issuecommand", "EnvironmentFile=/etc/issuecommand/issuecommand.env",
+                "StandardInput=null", "CapabilityBoundingSet=");
+        assertThat(lines).filteredOn(l -> l.startsWith("ReadWritePaths=")).hasSize(1);
+        assertThat(lines).anyMatch(l -> l.startsWith("ExecStart=/usr/bin/java") && l.contains("-jar /opt/issuecommand/issuecommand.jar"));
+    }
+}
