@@ -169,6 +169,9 @@ class WebhooksIT {
         JsonNode other = processed(hooks.send("pull_request_review_comment",
                 WebhookPayloads.writtenBy(WebhookPayloads.reviewComment("acme/widgets", 106, "real review"), "alice")));
         assertThat(other.get("repo").asText()).isEqualTo("acme/widgets");
+        Api.Answer nextWork = api.post("/api/next-work", Map.of("agent_id", "a", "repo", "evil/repo"));
+        assertThat(nextWork.status()).isEqualTo(403);
+        assertThat(nextWork.json().get("reason").asText()).isEqualTo("invalid_repo");
     }
 
     @Test
@@ -312,5 +315,21 @@ class WebhooksIT {
                 .header("X-Hub-Signature-256", dev.issuecommand.webhooks.control.WebhookSignature.sign(body, SECRET))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build());
         assertThat(processed(answer).get("pr_number").asInt()).isEqualTo(113);
+    }
+
+    @Test
+    void deliveriesAreAnsweredQuickly() {
+        int count = 30;
+        long[] millis = new long[count];
+        for (int i = 0; i < count; i++) {
+            ObjectNode payload = WebhookPayloads.reviewComment(REPO, 200 + i % 3, "latency " + i);
+            long began = System.nanoTime();
+            processed(hooks.send("pull_request_review_comment", payload));
+            millis[i] = (System.nanoTime() - began) / 1_000_000;
+        }
+        java.util.Arrays.sort(millis);
+        System.out.println("webhook round trip over " + count + " signed deliveries: median " + millis[count / 2]
+                + " ms, max " + millis[count - 1] + " ms");
+        assertThat(api.get("/api/followups?repo=" + REPO + "&pr_number=200").json().get("followups")).hasSize(10);
     }
 }

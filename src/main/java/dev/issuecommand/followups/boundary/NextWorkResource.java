@@ -1,9 +1,7 @@
 package dev.issuecommand.followups.boundary;
 
-import dev.issuecommand.claims.control.IssuePicker;
-import dev.issuecommand.claims.entity.ClaimResult;
-import dev.issuecommand.followups.control.Followups;
-import dev.issuecommand.followups.entity.FollowupView;
+import dev.issuecommand.followups.control.NextWork;
+import dev.issuecommand.followups.entity.NextWorkResult;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.JsonBody;
 import dev.issuecommand.problems.ResultResponses;
@@ -16,17 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 
-/** {@code POST /api/next-work}: review feedback first, otherwise the next issue (SPEC §4). */
+/** {@code POST /api/next-work}: review feedback first, otherwise the next issue (SPEC §4); 409 when nothing. */
 @ApplicationScoped
 @Path("/api/next-work")
 @Produces(MediaType.APPLICATION_JSON)
 public class NextWorkResource {
 
     @Inject
-    Followups followups;
-
-    @Inject
-    IssuePicker picker;
+    NextWork nextWork;
 
     @POST
     public Response next(String text) {
@@ -36,15 +31,7 @@ public class NextWorkResource {
                 .map(name -> RepoName.parse(name).orElseThrow(() -> JsonBody.invalid("repo")));
         String label = body.optionalText("label").orElse(null);
         String milestone = body.optionalText("milestone").orElse(null);
-        Optional<FollowupView> followup = followups.claimNext(agentId, repo.map(RepoName::fullName).orElse(null));
-        if (followup.isPresent()) {
-            return Response.ok(NextWorkAnswer.followup(followup.get())).build();
-        }
-        ClaimResult result = picker.next(agentId, repo, label, milestone);
-        if (result.ok()) {
-            return Response.ok(NextWorkAnswer.issue(result.claim(), result.issue())).build();
-        }
-        return ResultResponses.of(false, result, result.reason(), result.message(), result.ownerAgentId(),
-                result.claim());
+        NextWorkResult result = nextWork.next(agentId, repo, label, milestone);
+        return ResultResponses.of(result.ok(), result, result.reason(), result.message(), null, null);
     }
 }
