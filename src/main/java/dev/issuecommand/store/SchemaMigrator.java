@@ -11,7 +11,7 @@ import java.util.List;
 /** Creates or migrates the schema at start, one numbered script at a time, tracked by SQLite's {@code user_version}. */
 final class SchemaMigrator {
 
-    private static final List<String> SCRIPTS = List.of("db/V1__schema.sql");
+    private static final List<String> SCRIPTS = List.of("db/V1__schema.sql", "db/V2__followups.sql");
 
     private SchemaMigrator() {
     }

@@ -1,7 +1,9 @@
-package dev.issuecommand.claims.boundary;
+package dev.issuecommand.followups.boundary;
 
 import dev.issuecommand.claims.control.ClaimQueries;
 import dev.issuecommand.claims.control.Claims;
+import dev.issuecommand.followups.control.FollowupQueries;
+import dev.issuecommand.followups.control.Followups;
 import dev.issuecommand.problems.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,10 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/my-work}: an agent's active claims and follow-ups (SPEC §8). */
+/** {@code GET /api/my-work}: an agent's active claims and the active follow-ups it owns (SPEC §8). */
 @ApplicationScoped
 @Path("/api/my-work")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,6 +23,9 @@ public class MyWorkResource {
     @Inject
     Claims claims;
 
+    @Inject
+    Followups followups;
+
     @GET
     public Map<String, Object> myWork(@QueryParam("agent_id") String agentId) {
         if (!JsonBody.isIdentifier(agentId)) {
@@ -29,6 +33,6 @@ public class MyWorkResource {
         }
         return Map.of("work", Map.of(
                 "claims", claims.active(new ClaimQueries.Filter(agentId, null, null)),
-                "followups", List.of()));
+                "followups", followups.active(new FollowupQueries.Filter(null, null, agentId, null))));
     }
 }

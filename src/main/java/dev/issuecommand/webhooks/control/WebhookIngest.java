@@ -1,0 +1,143 @@
+package dev.issuecommand.webhooks.control;
+
+import dev.issuecommand.config.Settings;
+import dev.issuecommand.events.control.EventLog;
+import dev.issuecommand.events.entity.Event;
+import dev.issuecommand.followups.control.Followups;
+import dev.issuecommand.followups.entity.FollowupView;
+import dev.issuecommand.followups.entity.NewFollowup;
+import dev.issuecommand.github.TokenOwner;
+import dev.issuecommand.store.Database;
+import dev.issuecommand.webhooks.entity.MappedEvent;
+import dev.issuecommand.webhooks.entity.WebhookDelivery;
+import dev.issuecommand.webhooks.entity.WebhookReceipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Handles an authenticated delivery (SPEC §7): maps it, then in ONE write transaction records the delivery id,
+ * queues or resolves follow-ups and appends the events, so an accepted delivery is never half-applied or lost.
+ */
+@ApplicationScoped
+public class WebhookIngest {
+
+    /** Longest a delivery waits for the token owner's login while a lookup is in flight. */
+    private static final Duration LOGIN_WAIT = Duration.ofMillis(500);
+
+    @Inject
+    Database database;
+
+    @Inject
+    WebhookDeliveries deliveries;
+
+    @Inject
+    Followups followups;
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    TokenOwner tokenOwner;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    public WebhookReceipt ingest(WebhookDelivery delivery) {
+        MappedEvent mapped = screen(WebhookMapping.map(delivery), delivery);
+        return database.write(em -> {
+            long now = clock.millis();
+            if (delivery.deliveryId() != null) {
+                if (!deliveries.record(em, delivery.deliveryId(), delivery.event(), now)) {
+                    return WebhookReceipt.duplicate(delivery.deliveryId());
+                }
+                deliveries.trim(em, settings.webhookDedupeMaxEntries());
+            }
+            WebhookReceipt receipt = apply(em, mapped, delivery, now);
+            received(em, delivery, receipt, now);
+            return receipt;
+        });
+    }
+
+    /** Records a refused request ({@code webhook.rejected}) in its own transaction. */
+    public void rejected(String error, String reason, String event, String deliveryId) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("error", error);
+        details.put("reason", reason);
+        if (event != null) {
+            details.put("event", event);
+        }
+        if (deliveryId != null) {
+            details.put("delivery_id", deliveryId);
+        }
+        database.write(em -> {
+            events.append(em, Event.of("webhook.rejected").withDetails(details), clock.millis());
+            return null;
+        });
+    }
+
+    /** Applies ALLOWED_REPOS and the own-login rule before anything is written. */
+    private MappedEvent screen(MappedEvent mapped, WebhookDelivery delivery) {
+        Optional<String> repo = WebhookMapping.repo(delivery.payload());
+        if (!(mapped instanceof MappedEvent.Ignore) && repo.isPresent() && !settings.allowsRepo(repo.get())) {
+            return new MappedEvent.Ignore("repository_not_allowed");
+        }
+        if (mapped instanceof MappedEvent.Queue queue && queue.author() != null) {
+            Optional<String> own = tokenOwner.login(LOGIN_WAIT);
+            if (own.isPresent() && own.get().toLowerCase(Locale.ROOT).equals(queue.author().toLowerCase(Locale.ROOT))) {
+                return new MappedEvent.Ignore("authored_by_token_owner");
+            }
+        }
+        return mapped;
+    }
+
+    private WebhookReceipt apply(EntityManager em, MappedEvent mapped, WebhookDelivery delivery, long now) {
+        if (mapped instanceof MappedEvent.Queue queue) {
+            NewFollowup source = queue.followup();
+            Optional<FollowupView> created = followups.queue(em, source, now);
+            if (created.isEmpty()) {
+                return WebhookReceipt.ignored(delivery, "duplicate_source_event");
+            }
+            return WebhookReceipt.queued(delivery, created.get().workItemId(), source.repo(), source.prNumber(),
+                    source.sourceEventType().wire(), source.sourceEventId());
+        }
+        if (mapped instanceof MappedEvent.Resolve resolve) {
+            List<String> ids = followups.resolvePullRequest(em, resolve.repo(), resolve.prNumber(), now);
+            return WebhookReceipt.resolved(delivery, resolve.repo(), resolve.prNumber(), ids);
+        }
+        return WebhookReceipt.ignored(delivery, ((MappedEvent.Ignore) mapped).reason());
+    }
+
+    private void received(EntityManager em, WebhookDelivery delivery, WebhookReceipt receipt, long now) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("event", delivery.event());
+        if (delivery.action() != null) {
+            details.put("action", delivery.action());
+        }
+        if (delivery.deliveryId() != null) {
+            details.put("delivery_id", delivery.deliveryId());
+        }
+        details.put("outcome", Boolean.TRUE.equals(receipt.processed()) ? "processed" : "ignored");
+        if (receipt.reason() != null) {
+            details.put("reason", receipt.reason());
+        }
+        if (receipt.resolvedWorkItemIds() != null) {
+            details.put("resolved_work_item_ids", receipt.resolvedWorkItemIds());
+        }
+        Event event = Event.of("webhook.received").withDetails(details);
+        if (receipt.repo() != null && receipt.prNumber() != null) {
+            event = event.withWorkItem(receipt.workItemId(), receipt.repo(), receipt.prNumber(), null);
+        }
+        events.append(em, event, now);
+    }
+}

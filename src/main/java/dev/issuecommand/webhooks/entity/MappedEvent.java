@@ -1,0 +1,19 @@
+package dev.issuecommand.webhooks.entity;
+
+import dev.issuecommand.followups.entity.NewFollowup;
+
+/** What a webhook delivery asks of us once mapped (SPEC §7): queue a follow-up, resolve a PR's follow-ups, or nothing. */
+public sealed interface MappedEvent {
+
+    /** Review feedback to queue; {@code author} wrote it (the token's own comments do not queue). */
+    record Queue(NewFollowup followup, String author) implements MappedEvent {
+    }
+
+    /** New commits on a pull request: its unfinished follow-ups are done. */
+    record Resolve(String repo, int prNumber) implements MappedEvent {
+    }
+
+    /** Nothing to do, and why. */
+    record Ignore(String reason) implements MappedEvent {
+    }
+}
