@@ -78,6 +78,13 @@ class GitHubSyncIT {
         assertThat(health.get("last_github_sync_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(events("sync.reconciled")).isNotEmpty();
         assertThat(server.stderrText()).contains("\"event\":\"sync.scheduled\"").contains("\"at_start_only\":true");
+        String gh = null;
+        for (int i = 0; i < 100 && gh == null; i++) {
+            gh = server.stderrText().lines().filter(l -> l.contains("\"event\":\"github.gh.")).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertThat(gh).as("the application says whether gh is there").isNotNull().doesNotContain(ServerProcess.GITHUB_TOKEN);
+        assertThat(server.stderrText().lines().filter(l -> l.contains("\"event\":\"github.gh."))).as("once").hasSize(1);
     }
 
     @Test
