@@ -49,7 +49,9 @@ class GitHubSyncIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         github.close();
     }
 

@@ -73,7 +73,9 @@ class RepositoriesAndNextIssueIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         github.close();
     }
 

@@ -47,7 +47,9 @@ class GitHubResilienceIT {
 
     @AfterAll
     static void stop() throws Exception {
-        server.close();
+        if (server != null) {
+            server.close();
+        }
         github.close();
     }
 

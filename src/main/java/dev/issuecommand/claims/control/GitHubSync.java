@@ -14,6 +14,7 @@ import dev.issuecommand.github.RepoName;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
 import dev.issuecommand.store.RuntimeCounters;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -75,9 +76,13 @@ public class GitHubSync {
     private volatile SyncTrigger<SyncReport> trigger;
     private volatile ScheduledFuture<?> schedule;
 
+    @PostConstruct
+    void init() {
+        trigger = new SyncTrigger<>(executor, this::reconcile);
+    }
+
     /** Starts after the database is open (a later priority than its start-up observer). */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class) Object event) {
-        trigger = new SyncTrigger<>(executor, this::reconcile);
         long interval = settings.syncInterval().toMillis();
         trigger.fire();
         if (interval > 0) {
@@ -96,11 +101,7 @@ public class GitHubSync {
 
     /** Asks for a sync now; the future completes with the report of a run that started after this call. */
     public CompletableFuture<SyncReport> syncNow() {
-        SyncTrigger<SyncReport> current = trigger;
-        if (current == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("sync not started"));
-        }
-        return current.fire();
+        return trigger.fire();
     }
 
     private SyncReport reconcile() {
