@@ -2,13 +2,22 @@ package dev.issuecommand.github;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** What IssueCommand asks of GitHub, answered in our own records; GitHub's JSON never leaves this package. */
 @ApplicationScoped
 public class GitHubClient {
+
+    /** What GitHub's {@code milestone} query parameter accepts; anything else is matched against milestone titles here. */
+    private static final Pattern MILESTONE_PARAMETER = Pattern.compile("\\d+|\\*|none", Pattern.CASE_INSENSITIVE);
 
     @Inject
     GitHubHttp http;
@@ -27,30 +36,57 @@ public class GitHubClient {
         return issue.withComments(comments);
     }
 
-    /** Open issues of {@code repo} (pull requests included: callers filter), every page, optionally by label and milestone. */
+    /**
+     * Open issues of {@code repo} (pull requests included: callers filter), every page, optionally by label and
+     * milestone. A milestone number, {@code *} or {@code none} goes to GitHub; a title is matched here, ignoring case.
+     */
     public List<GitHubIssue> openIssues(RepoName repo, String label, String milestone) {
         StringBuilder path = new StringBuilder("/repos/" + repo.fullName() + "/issues?state=open");
         if (label != null && !label.isBlank()) {
-            path.append("&labels=").append(java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8));
+            path.append("&labels=").append(URLEncoder.encode(label.strip(), StandardCharsets.UTF_8));
         }
-        if (milestone != null && !milestone.isBlank()) {
-            path.append("&milestone=").append(java.net.URLEncoder.encode(milestone, java.nio.charset.StandardCharsets.UTF_8));
+        boolean byTitle = milestone != null && !milestone.isBlank() && !MILESTONE_PARAMETER.matcher(milestone.strip()).matches();
+        if (milestone != null && !milestone.isBlank() && !byTitle) {
+            path.append("&milestone=").append(URLEncoder.encode(milestone.strip().toLowerCase(Locale.ROOT),
+                    StandardCharsets.UTF_8));
         }
-        return http.getAll(path.toString()).stream().map(json -> IssueJson.toIssue(repo, json)).toList();
+        List<GitHubIssue> issues = http.getAll(path.toString()).stream().map(json -> IssueJson.toIssue(repo, json)).toList();
+        if (byTitle) {
+            return issues.stream().filter(i -> i.milestone() != null && i.milestone().equalsIgnoreCase(milestone.strip()))
+                    .toList();
+        }
+        return issues;
     }
 
-    /** Every repository the token can see ({@code GET /user/repos}), used when {@code ALLOWED_REPOS} is empty. */
-    public List<RepoName> accessibleRepos() {
-        return http.getAll("/user/repos?sort=full_name").stream()
-                .map(json -> RepoName.parse(json.getString("full_name", "")))
-                .flatMap(java.util.Optional::stream)
+    /** One repository's metadata ({@code GET /repos/o/r}). */
+    public GitHubRepo repository(RepoName repo) {
+        return toRepo(http.get("/repos/" + repo.fullName()).asJsonObject()).orElseThrow(
+                () -> new GitHubUnavailableException("GitHub answered an unexpected document for " + repo, 502));
+    }
+
+    /** Every repository the token can see ({@code GET /user/repos}, every page), used when {@code ALLOWED_REPOS} is empty. */
+    public List<GitHubRepo> repositories() {
+        return http.getAll("/user/repos?sort=full_name").stream().map(GitHubClient::toRepo).flatMap(Optional::stream)
                 .toList();
+    }
+
+    /** The names of every repository the token can see. */
+    public List<RepoName> accessibleRepos() {
+        return repositories().stream().map(r -> RepoName.parse(r.fullName())).flatMap(Optional::stream).toList();
     }
 
     /** Closes an issue ({@code AUTO_CLOSE_GITHUB_ISSUE}). */
     public void closeIssue(RepoName repo, int number) {
-        http.patch("/repos/" + repo.fullName() + "/issues/" + number,
-                jakarta.json.Json.createObjectBuilder().add("state", "closed").build());
+        http.patch("/repos/" + repo.fullName() + "/issues/" + number, Json.createObjectBuilder().add("state", "closed").build());
+    }
+
+    private static Optional<GitHubRepo> toRepo(JsonObject json) {
+        Optional<RepoName> name = RepoName.parse(json.getString("full_name", ""));
+        return name.map(n -> new GitHubRepo(n.fullName(), n.owner(), n.name(),
+                json.getString("html_url", "https://github.com/" + n.fullName()),
+                isNull(json, "description") ? null : json.getString("description", null),
+                json.getBoolean("private", false),
+                isNull(json, "open_issues_count") ? 0 : json.getInt("open_issues_count", 0)));
     }
 
     static boolean isNull(JsonObject json, String key) {

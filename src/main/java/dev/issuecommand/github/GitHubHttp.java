@@ -1,7 +1,6 @@
 package dev.issuecommand.github;
 
 import dev.issuecommand.config.Settings;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -9,30 +8,27 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
-import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * HTTP to GitHub's REST API (SPEC §6): bearer token, API version header, timeouts, {@code Link} pagination, and
- * conditional requests through {@link EtagCache}. Failures become {@link GitHubNotFoundException} or
- * {@link GitHubUnavailableException}; nothing of GitHub's error text leaks beyond a short reason.
+ * HTTP to GitHub's REST API (SPEC §6): bearer token, API version header, {@code Link} pagination, conditional
+ * requests through {@link EtagCache}, rate-limit back-off through {@link RateLimitGate}, and fault tolerance through
+ * {@link GitHubTransport}. Failures become {@link GitHubNotFoundException} or {@link GitHubUnavailableException};
+ * nothing of GitHub's error text leaks beyond a short reason.
  */
 @ApplicationScoped
 public class GitHubHttp {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>;\\s*rel=\"next\"");
     private static final int MAX_PAGES = 50;
 
     @Inject
@@ -41,15 +37,11 @@ public class GitHubHttp {
     @Inject
     EtagCache etags;
 
-    private HttpClient client;
+    @Inject
+    RateLimitGate rateLimit;
 
-    @PostConstruct
-    void init() {
-        client = HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
-    }
+    @Inject
+    GitHubTransport transport;
 
     /** GETs one JSON document at {@code path} (relative to {@code GITHUB_API_URL}). */
     public JsonStructure get(String path) {
@@ -83,8 +75,8 @@ public class GitHubHttp {
     }
 
     private Answer send(URI uri, String method, String body) {
+        rateLimit.check();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + settings.githubToken())
                 .header("Accept", "application/vnd.github+json")
                 .header("X-GitHub-Api-Version", "2022-11-28")
@@ -98,25 +90,17 @@ public class GitHubHttp {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         }
-        HttpResponse<String> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new GitHubUnavailableException("GitHub is unreachable (" + e.getClass().getSimpleName() + ")", 503);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new GitHubUnavailableException("Interrupted while calling GitHub", 503);
-        }
+        HttpResponse<String> response = exchange(request.build());
         int status = response.statusCode();
         if (status == 304 && cached.isPresent()) {
             return new Answer(cached.get().body(), cached.get().nextLink());
         }
+        if (rateLimit.observe(status, name -> response.headers().firstValue(name))) {
+            rateLimit.check();
+            throw new GitHubUnavailableException("GitHub rate limit reached", 503, 60);
+        }
         if (status == 404 || status == 410) {
             throw new GitHubNotFoundException("GitHub has no " + uri.getPath());
-        }
-        if (status == 429 || (status == 403 && rateLimited(response))) {
-            throw new GitHubUnavailableException("GitHub rate limit reached; retry after "
-                    + response.headers().firstValue("Retry-After").orElse("a while") + " s", 503);
         }
         if (status == 401) {
             throw new GitHubUnavailableException("GitHub rejected the token (401)", 502);
@@ -124,7 +108,7 @@ public class GitHubHttp {
         if (status < 200 || status >= 300) {
             throw new GitHubUnavailableException("GitHub answered " + status, 502);
         }
-        String next = response.headers().firstValue("Link").map(GitHubHttp::nextLink).orElse(null);
+        String next = response.headers().firstValue("Link").flatMap(LinkHeader::next).orElse(null);
         if (body == null) {
             response.headers().firstValue("ETag")
                     .ifPresent(etag -> etags.store(uri.toString(), new EtagCache.Entry(etag, response.body(), next)));
@@ -132,14 +116,18 @@ public class GitHubHttp {
         return new Answer(response.body(), next);
     }
 
-    private static boolean rateLimited(HttpResponse<String> response) {
-        return response.headers().firstValue("X-RateLimit-Remaining").map("0"::equals).orElse(false)
-                || response.headers().firstValue("Retry-After").isPresent();
-    }
-
-    private static String nextLink(String header) {
-        Matcher m = NEXT_LINK.matcher(header);
-        return m.find() ? m.group(1) : null;
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return transport.exchange(request);
+        } catch (CircuitBreakerOpenException e) {
+            throw new GitHubUnavailableException("GitHub calls are paused after repeated failures", 503, 15);
+        } catch (TimeoutException e) {
+            // Fault Tolerance ended the call by interrupting this thread; the request thread goes on, uninterrupted.
+            Thread.interrupted();
+            throw new GitHubUnavailableException("GitHub did not answer in time", 503);
+        } catch (FaultToleranceException e) {
+            throw new GitHubUnavailableException("GitHub call failed", 503);
+        }
     }
 
     /** A successful answer: its body and the next page, if any. */

@@ -12,8 +12,12 @@ public class GitHubExceptionMapper implements ExceptionMapper<GitHubUnavailableE
 
     @Override
     public Response toResponse(GitHubUnavailableException exception) {
-        return ProblemResponses.of(Problem.of(exception.status(), "github_unavailable", "GitHub unavailable",
-                exception.getMessage()));
+        Response.ResponseBuilder response = ProblemResponses.builder(Problem.of(exception.status(),
+                "github_unavailable", "GitHub unavailable", exception.getMessage()));
+        if (exception.retryAfterSeconds() != null) {
+            response.header("Retry-After", exception.retryAfterSeconds());
+        }
+        return response.build();
     }
 
     /** An issue or repository GitHub does not have: 404. */

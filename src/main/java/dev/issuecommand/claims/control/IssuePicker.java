@@ -5,7 +5,10 @@ import dev.issuecommand.claims.entity.Reason;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.github.GitHubClient;
 import dev.issuecommand.github.GitHubIssue;
+import dev.issuecommand.github.GitHubNotFoundException;
+import dev.issuecommand.github.GitHubUnavailableException;
 import dev.issuecommand.github.RepoName;
+import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code next_issue} (SPEC §4): the open, unclaimed issues of one repository or of every allowed one, best first,
- * claimed in order until one is won. Issues taken by someone else meanwhile are skipped.
+ * claimed in order until one is won. Issues taken by someone else meanwhile are skipped. Across every repository, one
+ * that fails to list is skipped (and logged) as long as another one answers.
  */
 @ApplicationScoped
 public class IssuePicker {
@@ -58,8 +62,22 @@ public class IssuePicker {
     public List<GitHubIssue> candidates(Optional<RepoName> repo, String label, String milestone) {
         List<RepoName> repos = repo.map(List::of).orElseGet(this::allowedRepos);
         List<GitHubIssue> open = new ArrayList<>();
+        RuntimeException failure = null;
+        int failed = 0;
         for (RepoName name : repos) {
-            open.addAll(github.openIssues(name, label, milestone));
+            try {
+                open.addAll(github.openIssues(name, label, milestone));
+            } catch (GitHubUnavailableException | GitHubNotFoundException e) {
+                if (repo.isPresent()) {
+                    throw e;
+                }
+                failure = failure == null ? e : failure;
+                failed++;
+                JsonLog.warn("next_issue.repo_skipped", "repo", name.fullName(), "error", e.getMessage());
+            }
+        }
+        if (failure != null && failed == repos.size()) {
+            throw failure;
         }
         Set<String> claimed = database.read(em -> queries.active(em, new ClaimQueries.Filter(null, null, null)))
                 .stream().map(c -> c.repo().toLowerCase(Locale.ROOT) + "#" + c.issueNumber())

@@ -1,0 +1,235 @@
+package dev.issuecommand.claims.control;
+
+import dev.issuecommand.claims.entity.Claim;
+import dev.issuecommand.claims.entity.ClaimStatus;
+import dev.issuecommand.claims.entity.ClaimView;
+import dev.issuecommand.claims.entity.SyncReport;
+import dev.issuecommand.config.Settings;
+import dev.issuecommand.events.control.EventLog;
+import dev.issuecommand.events.entity.Event;
+import dev.issuecommand.github.GitHubClient;
+import dev.issuecommand.github.GitHubIssue;
+import dev.issuecommand.github.GitHubNotFoundException;
+import dev.issuecommand.github.RepoName;
+import dev.issuecommand.logging.JsonLog;
+import dev.issuecommand.store.Database;
+import dev.issuecommand.store.RuntimeCounters;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reconciliation with GitHub (SPEC §6), at start and every {@code SYNC_INTERVAL_MINUTES} (0: at start only): an active
+ * claim whose issue is no longer open is closed ("Closed externally on GitHub"), changed titles, labels and assignees
+ * are refreshed (not agent activity: the stale clock keeps running), a repository that fails to list is skipped with
+ * its claims left alone, and {@code sync.reconciled} records the counts. Overlapping triggers queue one re-run.
+ */
+@ApplicationScoped
+public class GitHubSync {
+
+    static final String CLOSED_NOTE = "Closed externally on GitHub";
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    GitHubClient github;
+
+    @Inject
+    Database database;
+
+    @Inject
+    ClaimQueries queries;
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    RuntimeCounters counters;
+
+    @Inject
+    Clock clock;
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService executor;
+
+    private final Map<String, Set<Integer>> lastSeenOpen = new ConcurrentHashMap<>();
+    private volatile SyncTrigger<SyncReport> trigger;
+    private volatile ScheduledFuture<?> schedule;
+
+    @PostConstruct
+    void init() {
+        trigger = new SyncTrigger<>(executor, this::reconcile);
+    }
+
+    /** Starts after the database is open (a later priority than its start-up observer). */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class) Object event) {
+        long interval = settings.syncInterval().toMillis();
+        trigger.fire();
+        if (interval > 0) {
+            schedule = executor.scheduleAtFixedRate(trigger::fire, interval, interval, TimeUnit.MILLISECONDS);
+        }
+        JsonLog.info("sync.scheduled", "interval_ms", interval, "at_start_only", interval == 0);
+    }
+
+    @PreDestroy
+    void stop() {
+        ScheduledFuture<?> running = schedule;
+        if (running != null) {
+            running.cancel(false);
+        }
+    }
+
+    /** Asks for a sync now; the future completes with the report of a run that started after this call. */
+    public CompletableFuture<SyncReport> syncNow() {
+        return trigger.fire();
+    }
+
+    private SyncReport reconcile() {
+        try {
+            return reconcileAll();
+        } catch (RuntimeException e) {
+            JsonLog.warn("sync.failed", "error", e.getClass().getSimpleName(), "message", e.getMessage());
+            throw e;
+        }
+    }
+
+    private SyncReport reconcileAll() {
+        List<RepoName> repos = settings.allowedRepos().isEmpty() ? github.accessibleRepos()
+                : settings.allowedRepos().stream().map(r -> RepoName.parse(r).orElseThrow()).toList();
+        int scanned = 0;
+        int seen = 0;
+        int newlyOpened = 0;
+        int closed = 0;
+        int refreshed = 0;
+        List<String> failed = new ArrayList<>();
+        for (RepoName repo : repos) {
+            Map<Integer, GitHubIssue> open;
+            try {
+                open = openIssues(repo);
+            } catch (RuntimeException e) {
+                failed.add(repo.fullName());
+                JsonLog.warn("sync.repo_skipped", "repo", repo.fullName(), "error", e.getMessage());
+                continue;
+            }
+            scanned++;
+            seen += open.size();
+            newlyOpened += newlyOpened(repo, open.keySet());
+            int[] changes = reconcileRepo(repo, open);
+            closed += changes[0];
+            refreshed += changes[1];
+        }
+        SyncReport report = new SyncReport(scanned, seen, newlyOpened, closed, refreshed, 0, 0, List.copyOf(failed));
+        boolean completed = scanned > 0 || repos.isEmpty();
+        database.write(em -> {
+            long now = clock.millis();
+            if (completed) {
+                counters.set(em, RuntimeCounters.LAST_GITHUB_SYNC_AT, String.valueOf(now));
+            }
+            events.append(em, Event.of("sync.reconciled").withDetails(report.details()), now);
+            return null;
+        });
+        JsonLog.info("sync.reconciled", "repos_scanned", scanned, "repos_failed", failed.size(), "open_issues_seen", seen,
+                "externally_closed_claims", closed, "metadata_updates", refreshed);
+        return report;
+    }
+
+    private Map<Integer, GitHubIssue> openIssues(RepoName repo) {
+        Map<Integer, GitHubIssue> open = new LinkedHashMap<>();
+        for (GitHubIssue issue : github.openIssues(repo, null, null)) {
+            if (!issue.pullRequest() && issue.open()) {
+                open.putIfAbsent(issue.number(), issue);
+            }
+        }
+        return open;
+    }
+
+    /** Issues open now that the previous scan of the repository did not see; 0 for a repository's first scan. */
+    private int newlyOpened(RepoName repo, Set<Integer> open) {
+        Set<Integer> previous = lastSeenOpen.put(repo.key(), Set.copyOf(open));
+        return previous == null ? 0 : (int) open.stream().filter(n -> !previous.contains(n)).count();
+    }
+
+    /** Closes and refreshes the repository's claims; returns {closed, refreshed}. */
+    private int[] reconcileRepo(RepoName repo, Map<Integer, GitHubIssue> open) {
+        ClaimQueries.Filter filter = new ClaimQueries.Filter(null, repo.fullName(), null);
+        List<ClaimView> active = database.read(em -> ClaimQueries.views(queries.active(em, filter)));
+        Set<Integer> closedOnGitHub = new HashSet<>();
+        boolean metadataChanged = false;
+        for (ClaimView claim : active) {
+            GitHubIssue issue = open.get(claim.issueNumber());
+            if (issue == null) {
+                if (confirmedClosed(repo, claim.issueNumber())) {
+                    closedOnGitHub.add(claim.issueNumber());
+                }
+            } else if (!issue.title().equals(claim.issueTitle()) || !issue.labels().equals(claim.issueLabels())
+                    || !issue.assignees().equals(claim.issueAssignees())) {
+                metadataChanged = true;
+            }
+        }
+        if (closedOnGitHub.isEmpty() && !metadataChanged) {
+            return new int[] {0, 0};
+        }
+        return database.write(em -> apply(em, filter, open, closedOnGitHub));
+    }
+
+    private int[] apply(EntityManager em, ClaimQueries.Filter filter, Map<Integer, GitHubIssue> open,
+            Set<Integer> closedOnGitHub) {
+        long now = clock.millis();
+        int closed = 0;
+        int refreshed = 0;
+        for (Claim claim : queries.active(em, filter)) {
+            GitHubIssue issue = open.get(claim.issueNumber());
+            if (closedOnGitHub.contains(claim.issueNumber())) {
+                claim.moveTo(ClaimStatus.CLOSED, CLOSED_NOTE, null, now, false);
+                record(em, claim, Map.of("status", ClaimStatus.CLOSED.wire(), "note", CLOSED_NOTE, "source", "github_sync"), now);
+                closed++;
+            } else if (issue != null && claim.refreshMetadata(issue.title(), issue.labels(), issue.assignees(), now)) {
+                record(em, claim, Map.of("status", claim.status().wire(), "metadata_refreshed", true,
+                        "source", "github_sync"), now);
+                refreshed++;
+            }
+        }
+        if (closed > 0) {
+            queries.trimHistory(em, settings.historyMaxEntries());
+        }
+        return new int[] {closed, refreshed};
+    }
+
+    /** Double-checks one issue missing from the open list: closed, or gone from GitHub. Any doubt leaves the claim alone. */
+    private boolean confirmedClosed(RepoName repo, int number) {
+        try {
+            GitHubIssue issue = github.issue(repo, number);
+            return !issue.open();
+        } catch (GitHubNotFoundException e) {
+            return true;
+        } catch (RuntimeException e) {
+            JsonLog.warn("sync.issue_check_failed", "repo", repo.fullName(), "issue_number", number, "error", e.getMessage());
+            return false;
+        }
+    }
+
+    private void record(EntityManager em, Claim claim, Map<String, Object> details, long now) {
+        events.append(em, Event.of("claim.updated").withClaim(claim.claimId(), claim.repo(), claim.issueNumber(),
+                claim.agentId()).withDetails(details), now);
+    }
+}

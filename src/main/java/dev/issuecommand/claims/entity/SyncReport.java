@@ -1,0 +1,34 @@
+package dev.issuecommand.claims.entity;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one reconciliation with GitHub did (SPEC §6), the details of the {@code sync.reconciled} event. The stale
+ * counts stay 0 here: stale detection runs on its own schedule. {@code reposFailed} is ours: the skipped repositories.
+ */
+public record SyncReport(
+        int reposScanned,
+        int openIssuesSeen,
+        int newlyOpenedIssues,
+        int externallyClosedClaims,
+        int metadataUpdates,
+        int staleMarked,
+        int staleAutoReleased,
+        List<String> reposFailed) {
+
+    /** The event details, in the SPEC's order. */
+    public Map<String, Object> details() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("repos_scanned", reposScanned);
+        details.put("open_issues_seen", openIssuesSeen);
+        details.put("newly_opened_issues", newlyOpenedIssues);
+        details.put("externally_closed_claims", externallyClosedClaims);
+        details.put("metadata_updates", metadataUpdates);
+        details.put("stale_marked", staleMarked);
+        details.put("stale_auto_released", staleAutoReleased);
+        details.put("repos_failed", reposFailed);
+        return details;
+    }
+}

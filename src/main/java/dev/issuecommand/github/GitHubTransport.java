@@ -1,0 +1,65 @@
+package dev.issuecommand.github;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * One HTTP exchange with GitHub, guarded by MicroProfile Fault Tolerance (SPEC §6): a timeout, retries with a
+ * jittered delay on network errors, timeouts and 5xx only (never on a 4xx), and a circuit breaker that stops
+ * calling a failing GitHub for a while. Fault Tolerance works through the CDI proxy, so callers inject this bean.
+ * Every value can be tuned through MicroProfile Config, e.g.
+ * {@code dev.issuecommand.github.GitHubTransport/exchange/Timeout/value}.
+ */
+@ApplicationScoped
+public class GitHubTransport {
+
+    /** A backstop behind {@code @Timeout}, which is the limit that normally applies. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
+    private HttpClient client;
+
+    @PostConstruct
+    void init() {
+        client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /** Sends {@code request}; answers below 500 are returned for the caller to interpret. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 300, jitter = 150, retryOn = {GitHubTransientException.class, TimeoutException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS,
+            failOn = {GitHubTransientException.class, TimeoutException.class})
+    public HttpResponse<String> exchange(HttpRequest request) {
+        HttpResponse<String> response;
+        try {
+            response = client.send(withBackstop(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new GitHubTransientException("GitHub is unreachable (" + e.getClass().getSimpleName() + ")", 503);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GitHubTransientException("Interrupted while calling GitHub", 503);
+        }
+        if (response.statusCode() >= 500) {
+            throw new GitHubTransientException("GitHub answered " + response.statusCode(), 502);
+        }
+        return response;
+    }
+
+    private static HttpRequest withBackstop(HttpRequest request) {
+        return request.timeout().isPresent() ? request
+                : HttpRequest.newBuilder(request, (name, value) -> true).timeout(REQUEST_TIMEOUT).build();
+    }
+}

@@ -1,0 +1,192 @@
+package dev.issuecommand.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.issuecommand.it.support.Api;
+import dev.issuecommand.it.support.FakeGitHub;
+import dev.issuecommand.it.support.ServerProcess;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reconciliation with GitHub (SPEC §6) against the jar and a fake GitHub: closures, metadata, failures, ETags. */
+class GitHubSyncIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SYNC = "acme/sync";
+    private static final String BROKEN = "acme/broken";
+    private static final String QUIET = "acme/quiet";
+
+    @TempDir
+    static Path dir;
+
+    static FakeGitHub github;
+    static ServerProcess server;
+    static Api api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        github = new FakeGitHub();
+        github.addIssues(SYNC, 1, 20);
+        github.addIssues(BROKEN, 1, 3);
+        github.addIssues(QUIET, 1, 120);
+        server = ServerProcess.create(github, dir.resolve("sync.db"), Map.of(
+                "ALLOWED_REPOS", String.join(",", SYNC, BROKEN, QUIET),
+                "SYNC_INTERVAL_MINUTES", "0")).start();
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        github.close();
+    }
+
+    private static JsonNode claim(String agent, String repo, int number) {
+        Api.Answer answer = api.post("/api/claims", Map.of("agent_id", agent, "repo", repo, "issue_number", number));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.json().get("claim");
+    }
+
+    private static JsonNode sync() {
+        Api.Answer answer = api.post("/api/sync", null);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.json().get("sync");
+    }
+
+    @Test
+    void syncRunsAtStartAndHealthShowsWhen() throws Exception {
+        JsonNode health = null;
+        for (int i = 0; i < 100; i++) {
+            health = api.get("/api/health").json().get("health");
+            if (health.has("last_github_sync_at")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(health.get("last_github_sync_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(events("sync.reconciled")).isNotEmpty();
+        assertThat(server.stderrText()).contains("\"event\":\"sync.scheduled\"").contains("\"at_start_only\":true");
+        String gh = null;
+        for (int i = 0; i < 100 && gh == null; i++) {
+            gh = server.stderrText().lines().filter(l -> l.contains("\"event\":\"github.gh.")).findFirst().orElse(null);
+            Thread.sleep(100);
+        }
+        assertThat(gh).as("the application says whether gh is there").isNotNull().doesNotContain(ServerProcess.GITHUB_TOKEN);
+        assertThat(server.stderrText().lines().filter(l -> l.contains("\"event\":\"github.gh."))).as("once").hasSize(1);
+    }
+
+    @Test
+    void anIssueClosedOnGitHubClosesItsClaim() throws Exception {
+        String id = claim("agent-close", SYNC, 1).get("claim_id").asText();
+        github.close(SYNC, 1);
+        JsonNode report = sync();
+        assertThat(report.get("externally_closed_claims").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode claim = api.get("/api/claims/" + id).json().get("claim");
+        assertThat(claim.get("status").asText()).isEqualTo("closed");
+        JsonNode last = claim.get("status_history").get(claim.get("status_history").size() - 1);
+        assertThat(last.get("status").asText()).isEqualTo("closed");
+        assertThat(last.get("note").asText()).isEqualTo("Closed externally on GitHub");
+        assertThat(api.get("/api/claims?repo=acme/sync").json().get("claims"))
+                .noneMatch(c -> c.get("claim_id").asText().equals(id));
+        assertThat(api.get("/api/claims/history?repo=acme/sync").json().get("items"))
+                .anyMatch(c -> c.get("claim_id").asText().equals(id));
+        assertThat(events("claim.updated")).anyMatch(e -> e.get("claim_id").asText().equals(id)
+                && e.get("details").get("note").asText().equals("Closed externally on GitHub"));
+    }
+
+    @Test
+    void changedTitleLabelsAndAssigneesAreRefreshedWithoutCountingAsAgentActivity() throws Exception {
+        JsonNode before = claim("agent-meta", SYNC, 2);
+        Thread.sleep(20);
+        github.setTitle(SYNC, 2, "Renamed on GitHub");
+        github.setLabels(SYNC, 2, "bug", "p0");
+        github.setAssignees(SYNC, 2, "octocat");
+        JsonNode report = sync();
+        assertThat(report.get("metadata_updates").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode after = api.get("/api/claims/" + before.get("claim_id").asText()).json().get("claim");
+        assertThat(after.get("issue_title").asText()).isEqualTo("Renamed on GitHub");
+        assertThat(after.get("issue_labels")).extracting(JsonNode::asText).containsExactly("bug", "p0");
+        assertThat(after.get("issue_assignees")).extracting(JsonNode::asText).containsExactly("octocat");
+        assertThat(after.get("status").asText()).isEqualTo("claimed");
+        assertThat(after.get("status_history")).hasSize(1);
+        assertThat(after.get("last_activity_at").asText()).as("not agent activity")
+                .isEqualTo(before.get("last_activity_at").asText());
+        assertThat(after.get("last_updated").asText()).isGreaterThan(before.get("last_updated").asText());
+        assertThat(sync().get("metadata_updates").asInt()).as("nothing changed since").isZero();
+    }
+
+    @Test
+    void aRepositoryThatFailsToListIsSkippedAndItsClaimsLeftAlone() throws Exception {
+        String id = claim("agent-broken", BROKEN, 1).get("claim_id").asText();
+        github.close(BROKEN, 1);
+        github.failRepo(BROKEN, 502);
+        try {
+            JsonNode report = sync();
+            assertThat(report.get("repos_scanned").asInt()).isEqualTo(2);
+            assertThat(report.get("repos_failed")).extracting(JsonNode::asText).containsExactly(BROKEN);
+            JsonNode claim = api.get("/api/claims/" + id).json().get("claim");
+            assertThat(claim.get("status").asText()).isEqualTo("claimed");
+            JsonNode event = events("sync.reconciled").get(events("sync.reconciled").size() - 1).get("details");
+            assertThat(event.get("repos_scanned").asInt()).isEqualTo(2);
+            for (String count : List.of("open_issues_seen", "newly_opened_issues", "externally_closed_claims",
+                    "metadata_updates", "stale_marked", "stale_auto_released")) {
+                assertThat(event.has(count)).as(count).isTrue();
+            }
+        } finally {
+            github.healRepo(BROKEN);
+            github.issue(BROKEN, 1).put("state", "open");
+        }
+    }
+
+    @Test
+    void aSecondSyncOfUnchangedRepositoriesIsAnsweredBy304s() {
+        sync();
+        int mark = github.answers().size();
+        JsonNode report = sync();
+        List<String> second = github.answers().subList(mark, github.answers().size());
+        System.out.println("second sync answers: " + second);
+        assertThat(second).isNotEmpty().allMatch(a -> a.endsWith(" 304"));
+        assertThat(second).as("every repository, and both pages of acme/quiet")
+                .anyMatch(a -> a.startsWith("GET /repos/acme/quiet/issues?state=open&per_page=100&page=2"))
+                .anyMatch(a -> a.startsWith("GET /repos/acme/sync/issues"))
+                .anyMatch(a -> a.startsWith("GET /repos/acme/broken/issues"));
+        assertThat(report.get("open_issues_seen").asInt()).as("304 answers reuse the cached bodies")
+                .isGreaterThanOrEqualTo(120);
+
+        github.addIssue(QUIET, 121, "Brand new");
+        mark = github.answers().size();
+        JsonNode third = sync();
+        List<String> changed = github.answers().subList(mark, github.answers().size());
+        assertThat(changed).anyMatch(a -> a.startsWith("GET /repos/acme/quiet/issues") && a.endsWith(" 200"));
+        assertThat(changed).filteredOn(a -> a.startsWith("GET /repos/acme/sync/")).allMatch(a -> a.endsWith(" 304"));
+        assertThat(third.get("newly_opened_issues").asInt()).isEqualTo(1);
+    }
+
+    private static List<JsonNode> events(String type) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sync.db"));
+                PreparedStatement query = db.prepareStatement("SELECT payload FROM events WHERE type = ? ORDER BY event_id")) {
+            query.setString(1, type);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    found.add(JSON.readTree(rows.getString(1)));
+                }
+            }
+        }
+        return found;
+    }
+}
