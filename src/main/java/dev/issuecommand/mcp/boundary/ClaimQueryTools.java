@@ -21,12 +21,16 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 
-/** The claim-reading tools: {@code get_my_claims}, {@code get_my_work}, {@code get_all_claims}, {@code get_claim_history}. */
+/**
+ * The claim-reading tools: {@code get_my_claims}, {@code get_my_work}, {@code get_all_claims} and
+ * {@code get_claim_history}, over the {@link Claims} facade.
+ */
 @ApplicationScoped
 public class ClaimQueryTools implements ToolGroup {
 
+    private static final Map<String, Object> FOLLOWUP = Schemas.object(Map.of(), List.of());
     private static final Map<String, Object> MY_WORK = Schemas.object(Schemas.props("work", Schemas.object(
-            Schemas.props("claims", Schemas.array(CLAIM), "followups", Schemas.array(Schemas.object(Map.of(), List.of()))),
+            Schemas.props("claims", Schemas.array(CLAIM), "followups", Schemas.array(FOLLOWUP)),
             List.of("claims", "followups"))), List.of("work"));
     private static final Map<String, Object> HISTORY_PAGE = Schemas.object(Schemas.props(
             "items", Schemas.array(CLAIM), "next_cursor", Map.of("type", "string")), List.of("items"));
@@ -46,7 +50,7 @@ public class ClaimQueryTools implements ToolGroup {
                         + "anything new, or when you lost a claim_id.",
                 InputSchema.arguments().required("agent_id", AGENT_ID).build(),
                 CLAIM_LIST, ToolHints.READS,
-                args -> Map.of("claims", claims.active(new ClaimQueries.Filter(args.requiredId("agent_id"), null, null))));
+                args -> Map.of("claims", claims.active(mine(args.requiredId("agent_id")))));
     }
 
     private Tool myWork() {
@@ -61,8 +65,12 @@ public class ClaimQueryTools implements ToolGroup {
     private Object work(JsonBody args) {
         String agentId = args.requiredId("agent_id");
         return Map.of("work", Map.of(
-                "claims", claims.active(new ClaimQueries.Filter(agentId, null, null)),
+                "claims", claims.active(mine(agentId)),
                 "followups", List.of()));
+    }
+
+    private static ClaimQueries.Filter mine(String agentId) {
+        return new ClaimQueries.Filter(agentId, null, null);
     }
 
     private Tool allClaims() {

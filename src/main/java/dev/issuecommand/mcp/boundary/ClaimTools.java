@@ -24,7 +24,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** The claim-changing tools: {@code claim_issue}, {@code update_claim_status}, {@code release_issue}, {@code heartbeat_claim}. */
+/**
+ * The claim-changing tools: {@code claim_issue}, {@code update_claim_status}, {@code release_issue} and
+ * {@code heartbeat_claim}, over the {@link Claims} facade.
+ */
 @ApplicationScoped
 public class ClaimTools implements ToolGroup {
 
@@ -61,7 +64,8 @@ public class ClaimTools implements ToolGroup {
         try {
             return claims.claim(agentId, repo, number);
         } catch (GitHubNotFoundException e) {
-            return ClaimResult.refused(Reason.INVALID_ISSUE, "Issue " + repo + "#" + number + " was not found on GitHub");
+            return ClaimResult.refused(Reason.INVALID_ISSUE,
+                    "Issue " + repo + "#" + number + " was not found on GitHub");
         }
     }
 
@@ -118,6 +122,7 @@ public class ClaimTools implements ToolGroup {
                         + "(default 120) becomes stale and may be released automatically, so keep long work alive "
                         + "with a heartbeat between status updates.",
                 InputSchema.arguments().required("claim_id", CLAIM_ID).required("agent_id", AGENT_ID).build(),
-                CLAIM_RESULT, RENEWS, args -> claims.heartbeat(args.requiredId("claim_id"), args.requiredId("agent_id")));
+                CLAIM_RESULT, RENEWS,
+                args -> claims.heartbeat(args.requiredId("claim_id"), args.requiredId("agent_id")));
     }
 }

@@ -1,5 +1,6 @@
 package dev.issuecommand.mcp.boundary;
 
+import dev.issuecommand.config.FatalStartup;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.mcp.control.HttpPort;
@@ -52,20 +53,33 @@ public class McpBridge {
     private volatile McpSyncServer server;
     private volatile boolean stopping;
 
-    /** Runs after the database has opened (default-priority observers run first). */
+    /**
+     * Runs after the database has opened (default-priority observers run first). Only under our launcher (the
+     * runnable jar) do stdin and stdout belong to this application; deployed into some other server they do not.
+     */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
             Object event) {
+        if (!Boolean.getBoolean(FatalStartup.LAUNCHER_PROPERTY)) {
+            JsonLog.info("mcp.bridge.disabled", "message", "not started by the runnable jar's launcher: "
+                    + "stdin and stdout are not ours, so the MCP stdio bridge stays off");
+            return;
+        }
         if (!HttpPort.free(settings.httpHost(), settings.httpPort())) {
             JsonLog.warn("http.port_in_use", "port", settings.httpPort(), "host", settings.httpHost(),
                     "message", "HTTP_PORT " + settings.httpPort() + " is already in use by another process: "
                             + "this process serves MCP over stdio only");
         }
-        McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
-        StdioChannel channel = new StdioChannel(json, new FileInputStream(FileDescriptor.in),
-                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
-                this::initialized, this::ended);
-        server = serve(channel, json, tools.specifications(json, Thread.currentThread().getContextClassLoader()));
-        JsonLog.info("mcp.bridge.started", "tools", tools.tools().size());
+        try {
+            McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
+            StdioChannel channel = new StdioChannel(json, new FileInputStream(FileDescriptor.in),
+                    new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                    this::initialized, this::ended);
+            ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+            server = serve(channel, json, tools.specifications(json, contextLoader));
+            JsonLog.info("mcp.bridge.started", "tools", tools.tools().size());
+        } catch (RuntimeException e) {
+            JsonLog.error("mcp.bridge.failed", "error", e.getClass().getName(), "message", e.getMessage());
+        }
     }
 
     /** The MCP server over {@code channel}: tools only, our own argument checks instead of the SDK's schema checks. */

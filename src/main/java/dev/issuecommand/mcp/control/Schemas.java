@@ -15,11 +15,12 @@ import java.util.Map;
 public final class Schemas {
 
     /** An agent's stable identifier, as every claim tool takes it. */
-    public static final Map<String, Object> AGENT_ID = text("Your stable agent identifier, e.g. claude-code-laptop-1. "
-            + "Use the same value in every call: ownership of claims is checked against it.", 200);
+    public static final Map<String, Object> AGENT_ID = text("Your stable agent identifier, e.g. "
+            + "claude-code-laptop-1. Use the same value in every call: ownership of claims is checked against it.", 200);
     public static final Map<String, Object> REPO = pattern("Repository as owner/name, e.g. myorg/api.",
             "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$");
-    public static final Map<String, Object> ISSUE_NUMBER = integer("Issue number in the repository.", 1, Integer.MAX_VALUE);
+    public static final Map<String, Object> ISSUE_NUMBER =
+            integer("Issue number in the repository.", 1, Integer.MAX_VALUE);
     public static final Map<String, Object> CLAIM_ID = text("The claim_id returned when the issue was claimed.", 200);
     public static final Map<String, Object> CLAIM_STATUS = enumOf("Claim status.",
             Arrays.stream(ClaimStatus.values()).map(ClaimStatus::wire).toList());
@@ -52,10 +53,11 @@ public final class Schemas {
                     List.of()))),
             List.of("repo", "number", "title", "state"));
 
-    /** An operation result (SPEC §3), with {@code issue} after next_issue and {@code issue_closed} after auto-close. */
+    /** An operation result (SPEC §3); {@code issue} after next_issue, {@code issue_closed} after an auto-close. */
     public static final Map<String, Object> CLAIM_RESULT = object(props(
             "ok", BOOLEAN, "claim", CLAIM, "idempotent", BOOLEAN,
-            "reason", enumOf("Why the operation was refused.", Arrays.stream(Reason.values()).map(Reason::wire).toList()),
+            "reason", enumOf("Why the operation was refused.",
+                    Arrays.stream(Reason.values()).map(Reason::wire).toList()),
             "message", STRING, "owner_agent_id", STRING, "issue", ISSUE, "issue_closed", BOOLEAN,
             "issue_close_error", STRING),
             List.of("ok"));

@@ -41,7 +41,8 @@ class StdioSessionTest {
         CompletableFuture<Boolean> ended = new CompletableFuture<>();
         StdioChannel channel = new StdioChannel(JSON, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
                 out, () -> { }, ended::complete);
-        McpSyncServer server = McpBridge.serve(channel, JSON, List.of(ToolTable.specification(SLOW, JSON, Thread.currentThread().getContextClassLoader())));
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        McpSyncServer server = McpBridge.serve(channel, JSON, List.of(ToolTable.specification(SLOW, JSON, loader)));
         try {
             boolean hadSession = ended.get(20, TimeUnit.SECONDS);
             String raw = out.toString(StandardCharsets.UTF_8);
