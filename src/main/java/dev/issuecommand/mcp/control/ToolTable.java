@@ -1,0 +1,68 @@
+package dev.issuecommand.mcp.control;
+
+import dev.issuecommand.mcp.entity.Tool;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.spec.McpSchema;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Every tool of every {@link ToolGroup}, sorted by name, as the MCP SDK's tool specifications (SPEC §10). */
+@ApplicationScoped
+public class ToolTable {
+
+    @Inject
+    @Any
+    Instance<ToolGroup> groups;
+
+    /** The tools, sorted by name; two tools with one name are a programming error. */
+    public List<Tool> tools() {
+        List<Tool> tools = groups.stream().flatMap(group -> group.tools().stream())
+                .sorted(Comparator.comparing(Tool::name)).toList();
+        Set<String> names = new HashSet<>();
+        for (Tool tool : tools) {
+            if (!names.add(tool.name())) {
+                throw new IllegalStateException("Two MCP tools are named " + tool.name());
+            }
+        }
+        return tools;
+    }
+
+    /** The SDK specifications; calls run with {@code contextLoader} as the thread's context class loader. */
+    public List<SyncToolSpecification> specifications(McpJsonMapper json, ClassLoader contextLoader) {
+        return tools().stream().map(tool -> specification(tool, json, contextLoader)).toList();
+    }
+
+    /** One tool as an SDK specification. */
+    public static SyncToolSpecification specification(Tool tool, McpJsonMapper json, ClassLoader contextLoader) {
+        McpSchema.Tool.Builder definition = McpSchema.Tool.builder()
+                .name(tool.name())
+                .title(tool.title())
+                .description(tool.description())
+                .inputSchema(tool.inputSchema())
+                .annotations(new McpSchema.ToolAnnotations(tool.title(), tool.hints().readOnly(),
+                        tool.hints().destructive(), tool.hints().idempotent(), tool.hints().openWorld(), null));
+        if (tool.outputSchema() != null) {
+            definition.outputSchema(tool.outputSchema());
+        }
+        return SyncToolSpecification.builder()
+                .tool(definition.build())
+                .callHandler((exchange, request) -> {
+                    Thread thread = Thread.currentThread();
+                    ClassLoader previous = thread.getContextClassLoader();
+                    thread.setContextClassLoader(contextLoader);
+                    try {
+                        return ToolCalls.answer(tool, request.arguments(), json);
+                    } finally {
+                        thread.setContextClassLoader(previous);
+                    }
+                })
+                .build();
+    }
+}

@@ -1,0 +1,236 @@
+package dev.issuecommand.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.issuecommand.it.support.FakeGitHub;
+import dev.issuecommand.it.support.ServerProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The MCP stdio bridge of the real jar, driven by the official MCP TypeScript SDK client (SPEC §1, §10): initialize,
+ * the tool list with schemas, every tool against a fake GitHub, refusals, argument errors, a stdout that carries
+ * nothing but JSON-RPC, and the process ending by itself once the client closes stdin.
+ */
+class McpStdioIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REPO = "acme/widgets";
+
+    static FakeGitHub github;
+    static ClientRun.Outcome run;
+    static JsonNode calls;
+
+    @BeforeAll
+    static void session() throws Exception {
+        Path dir = ClientRun.workDir("stdio");
+        github = new FakeGitHub();
+        github.addIssues(REPO, 1, 3);
+        github.addIssue(REPO, 4, "Medium one", "p1");
+        github.addIssue(REPO, 5, "Urgent one", "P0");
+        Map<String, String> env = ClientRun.environment(github, dir.resolve("mcp.db"), ServerProcess.freePort(),
+                Map.of("ALLOWED_REPOS", REPO));
+        run = ClientRun.run(dir, env, "full", Map.of("repo", REPO, "outside_repo", "evil/repo", "missing_issue", 999));
+        calls = run.report().path("calls");
+        System.out.printf("MCP stdio: first stdout byte (initialize answer) %d ms after spawn; client saw initialize "
+                + "answered after %d ms; exit %d ms after stdin closed (exit code %s)%n", run.firstAnswerMs(),
+                run.report().path("initialize_ms").asLong(-1), run.exitAfterStdinClosedMs(), run.jarExit());
+    }
+
+    @AfterAll
+    static void stop() {
+        github.close();
+    }
+
+    private static JsonNode result(String key) {
+        JsonNode call = calls.path(key);
+        assertThat(call.has("thrown")).as(key + " threw in the client: " + call.path("thrown").asText()).isFalse();
+        assertThat(call.isMissingNode()).as(key + " was called; client: " + run.report()).isFalse();
+        return call;
+    }
+
+    private static JsonNode ok(String key) {
+        JsonNode call = result(key);
+        assertThat(call.path("is_error").asBoolean()).as(key + ": " + call).isFalse();
+        JsonNode structured = call.path("structured");
+        assertThat(readJson(call.path("text").path(0).asText())).as(key + ": text = structured")
+                .isEqualTo(structured);
+        return structured;
+    }
+
+    private static String toolError(String key) {
+        JsonNode call = result(key);
+        assertThat(call.path("is_error").asBoolean()).as(key + ": " + call).isTrue();
+        return call.path("text").path(0).asText();
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+
+    @Test
+    void initializesAndListsEveryToolWithSchemasAndHints() {
+        assertThat(run.report().has("failure")).as(run.report().path("failure").asText() + run.clientStderr()).isFalse();
+        assertThat(run.report().path("server").path("name").asText()).isEqualTo("issuecommand");
+        assertThat(run.report().path("capabilities").has("tools")).isTrue();
+        assertThat(run.report().path("instructions").asText()).contains("agent_id");
+        JsonNode tools = run.report().path("tools");
+        List<String> names = new ArrayList<>();
+        tools.forEach(tool -> names.add(tool.path("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder("claim_issue", "release_issue", "update_claim_status",
+                "heartbeat_claim", "get_my_claims", "get_my_work", "get_all_claims", "get_claim_history",
+                "system_health", "next_issue", "list_open_issues", "get_issue_details");
+        for (JsonNode tool : tools) {
+            String name = tool.path("name").asText();
+            assertThat(tool.path("description").asText()).as(name).isNotBlank();
+            assertThat(tool.path("inputSchema").path("type").asText()).as(name).isEqualTo("object");
+            assertThat(tool.path("outputSchema").path("type").asText()).as(name).isEqualTo("object");
+            assertThat(tool.path("annotations").has("readOnlyHint")).as(name).isTrue();
+        }
+        JsonNode claim = StreamSupport.stream(tools.spliterator(), false)
+                .filter(tool -> tool.path("name").asText().equals("claim_issue")).findFirst().orElseThrow();
+        assertThat(claim.at("/inputSchema/required")).extracting(JsonNode::asText)
+                .containsExactly("agent_id", "repo", "issue_number");
+        assertThat(claim.at("/inputSchema/properties/issue_number/type").asText()).isEqualTo("integer");
+        assertThat(claim.at("/annotations/readOnlyHint").asBoolean()).isFalse();
+        assertThat(claim.at("/annotations/destructiveHint").asBoolean()).isFalse();
+    }
+
+    @Test
+    void claimLifecycleThroughTools() {
+        JsonNode claimed = ok("claim_issue");
+        assertThat(claimed.path("ok").asBoolean()).isTrue();
+        JsonNode claim = claimed.path("claim");
+        assertThat(claim.path("agent_id").asText()).isEqualTo("agent-a");
+        assertThat(claim.path("repo").asText()).isEqualTo(REPO);
+        assertThat(claim.path("issue_number").asInt()).isEqualTo(1);
+        assertThat(claim.path("issue_title").asText()).isEqualTo("Issue 1");
+        assertThat(claim.path("status").asText()).isEqualTo("claimed");
+        String claimId = claim.path("claim_id").asText();
+
+        JsonNode again = ok("claim_issue_again");
+        assertThat(again.path("idempotent").asBoolean()).isTrue();
+        assertThat(again.at("/claim/claim_id").asText()).isEqualTo(claimId);
+
+        JsonNode progress = ok("update_claim_status").path("claim");
+        assertThat(progress.path("status").asText()).isEqualTo("in_progress");
+        assertThat(progress.at("/status_history/1/note").asText()).isEqualTo("starting");
+
+        JsonNode beat = ok("heartbeat_claim");
+        assertThat(beat.path("ok").asBoolean()).isTrue();
+        assertThat(beat.at("/claim/status").asText()).isEqualTo("in_progress");
+
+        assertThat(ok("get_my_claims").path("claims")).extracting(c -> c.path("claim_id").asText()).containsExactly(claimId);
+        JsonNode work = ok("get_my_work").path("work");
+        assertThat(work.path("claims")).extracting(c -> c.path("claim_id").asText()).containsExactly(claimId);
+        assertThat(work.path("followups")).isEmpty();
+
+        JsonNode released = ok("release_issue");
+        assertThat(released.at("/claim/status").asText()).isEqualTo("released");
+        JsonNode changes = released.at("/claim/status_history");
+        assertThat(changes).extracting(change -> change.path("status").asText())
+                .as("a heartbeat adds no history entry").containsExactly("claimed", "in_progress", "released");
+        assertThat(changes.get(2).path("note").asText()).isEqualTo("handing off");
+
+        JsonNode history = ok("get_claim_history");
+        assertThat(history.path("items")).hasSize(1);
+        assertThat(history.at("/items/0/claim_id").asText()).isEqualTo(claimId);
+    }
+
+    @Test
+    void refusalsAreResultsWithOkFalse() {
+        JsonNode taken = ok("claim_issue_taken");
+        assertThat(taken.path("ok").asBoolean()).isFalse();
+        assertThat(taken.path("reason").asText()).isEqualTo("already_claimed");
+        assertThat(taken.path("owner_agent_id").asText()).isEqualTo("agent-a");
+
+        JsonNode noPr = ok("update_claim_status_no_pr");
+        assertThat(noPr.path("reason").asText()).isEqualTo("invalid_transition");
+        assertThat(noPr.path("message").asText()).contains("pr_url");
+
+        JsonNode other = ok("heartbeat_claim_other");
+        assertThat(other.path("reason").asText()).isEqualTo("agent_mismatch");
+
+        JsonNode missing = ok("claim_issue_missing");
+        assertThat(missing.path("ok").asBoolean()).isFalse();
+        assertThat(missing.path("reason").asText()).isEqualTo("invalid_issue");
+        assertThat(missing.path("message").asText()).contains("not found on GitHub");
+    }
+
+    @Test
+    void badArgumentsAreToolErrorsNamingTheArgument() {
+        assertThat(toolError("claim_issue_bad_number")).isEqualTo("Missing or invalid field: issue_number");
+        assertThat(toolError("claim_issue_no_repo")).isEqualTo("Missing or invalid field: repo");
+        assertThat(toolError("update_claim_status_bad")).isEqualTo("Invalid claim status: finished (argument status)");
+        assertThat(toolError("get_all_claims_bad_status")).isEqualTo("Invalid claim status: done (argument status)");
+        assertThat(toolError("get_claim_history_bad_limit")).isEqualTo("Missing or invalid field: limit");
+        assertThat(toolError("get_my_work_no_agent")).isEqualTo("Missing or invalid field: agent_id");
+        assertThat(toolError("list_open_issues_outside")).contains("evil/repo", "ALLOWED_REPOS", "repo");
+        assertThat(toolError("get_issue_details_missing")).isEqualTo("Issue acme/widgets#999 was not found on GitHub");
+    }
+
+    @Test
+    void issueToolsReadTheFakeGitHub() {
+        JsonNode issue = ok("get_issue_details").path("issue");
+        assertThat(issue.path("number").asInt()).isEqualTo(1);
+        assertThat(issue.path("title").asText()).isEqualTo("Issue 1");
+        assertThat(issue.path("body").asText()).isEqualTo("Body of Issue 1");
+        assertThat(issue.path("comments").isArray()).isTrue();
+
+        JsonNode open = ok("list_open_issues").path("issues");
+        assertThat(open).extracting(i -> i.path("number").asInt()).as("priority first, then oldest")
+                .containsExactly(5, 4, 1, 2, 3);
+
+        JsonNode next = ok("next_issue");
+        assertThat(next.path("ok").asBoolean()).isTrue();
+        assertThat(next.at("/claim/agent_id").asText()).isEqualTo("agent-b");
+        assertThat(next.at("/claim/issue_number").asInt()).as("the P0 issue").isEqualTo(5);
+        assertThat(next.at("/issue/title").asText()).isEqualTo("Urgent one");
+
+        assertThat(ok("get_all_claims").path("claims")).extracting(c -> c.path("issue_number").asInt())
+                .containsExactlyInAnyOrder(1, 5);
+        assertThat(ok("get_all_claims_b").path("claims")).extracting(c -> c.path("issue_number").asInt())
+                .containsExactly(5);
+        JsonNode health = ok("system_health");
+        assertThat(health.path("ok").asBoolean()).isTrue();
+        assertThat(health.at("/health/active_claims").asInt()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void stdoutCarriesOnlyJsonRpcFromTheFirstByte() {
+        String stdout = run.stdoutText();
+        assertThat(stdout).startsWith("{\"jsonrpc\":\"2.0\"").endsWith("\n");
+        String[] lines = stdout.split("\n", -1);
+        assertThat(lines[lines.length - 1]).as("nothing after the last newline").isEmpty();
+        for (int i = 0; i < lines.length - 1; i++) {
+            JsonNode message = readJson(lines[i]);
+            assertThat(message.path("jsonrpc").asText()).as("line " + (i + 1) + ": " + lines[i]).isEqualTo("2.0");
+            assertThat(message.has("result") || message.has("error") || message.has("method")).isTrue();
+        }
+        assertThat(lines.length - 1).as("initialize, tools/list and every call answered")
+                .isGreaterThanOrEqualTo(2 + calls.size());
+        assertThat(run.report().has("transport_errors")).as(run.report().path("transport_errors").toString()).isFalse();
+        assertThat(run.stderr()).contains("\"event\":\"mcp.session.initialized\"");
+    }
+
+    @Test
+    void processExitsByItselfAfterTheClientClosesStdin() {
+        assertThat(run.clientExit()).as(run.clientStderr()).isZero();
+        assertThat(run.jarExit()).as("exited within 90 s of stdin closing; stderr:\n" + run.stderr()).isNotNull();
+        assertThat(run.jarExit()).isZero();
+        assertThat(run.exitAfterStdinClosedMs()).isNotNegative();
+        assertThat(run.stderr()).contains("\"event\":\"mcp.session.ended\"").doesNotContain("http.port_in_use");
+    }
+}

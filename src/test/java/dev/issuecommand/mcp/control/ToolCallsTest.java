@@ -1,0 +1,102 @@
+package dev.issuecommand.mcp.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.issuecommand.claims.entity.ClaimResult;
+import dev.issuecommand.claims.entity.Reason;
+import dev.issuecommand.github.GitHubUnavailableException;
+import dev.issuecommand.mcp.entity.Tool;
+import dev.issuecommand.mcp.entity.ToolHints;
+import dev.issuecommand.problems.JsonBody;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.modelcontextprotocol.spec.McpSchema.TextContent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How one tool call is answered: payload twice (structured and text), and errors as tool errors. */
+class ToolCallsTest {
+
+    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.shared());
+
+    private static Tool tool(Function<JsonBody, Object> handler) {
+        return new Tool("demo", "Demo", "A demo tool.", InputSchema.arguments().build(), null, ToolHints.READS, handler);
+    }
+
+    private static String text(CallToolResult result) {
+        assertThat(result.content()).hasSize(1);
+        return ((TextContent) result.content().get(0)).text();
+    }
+
+    @Test
+    void payloadIsStructuredContentAndTheSameJsonAsText() throws Exception {
+        CallToolResult result = ToolCalls.answer(tool(args -> Map.of("claims", List.of(
+                Map.of("claim_id", "c1", "issue_number", 7)))), Map.of(), JSON);
+        assertThat(result.isError()).isFalse();
+        assertThat(result.structuredContent()).isEqualTo(Map.of("claims", List.of(Map.of("claim_id", "c1", "issue_number", 7))));
+        assertThat(JSON.readValue(text(result), Map.class)).isEqualTo(result.structuredContent());
+    }
+
+    @Test
+    void recordsAreSnakeCaseWithoutNulls() {
+        CallToolResult result = ToolCalls.answer(tool(args -> ClaimResult.refused(Reason.ALREADY_CLAIMED,
+                "Issue a/b#1 is already claimed by x", null, "x")), Map.of(), JSON);
+        assertThat(result.isError()).as("a refusal is an ordinary result").isFalse();
+        assertThat(result.structuredContent()).isEqualTo(Map.of("ok", false, "reason", "already_claimed",
+                "message", "Issue a/b#1 is already claimed by x", "owner_agent_id", "x"));
+    }
+
+    @Test
+    void argumentsAreReadWithTheHttpRulesAndErrorsNameTheArgument() {
+        Tool claim = tool(args -> Map.of("n", args.requiredPositiveInt("issue_number"), "repo",
+                ToolArguments.repo(args).fullName()));
+        Map<String, Object> args = new HashMap<>(Map.of("repo", "acme/widgets", "issue_number", 3));
+        assertThat(ToolCalls.answer(claim, args, JSON).structuredContent()).isEqualTo(Map.of("n", 3, "repo", "acme/widgets"));
+
+        args.put("issue_number", "3");
+        CallToolResult wrongType = ToolCalls.answer(claim, args, JSON);
+        assertThat(wrongType.isError()).isTrue();
+        assertThat(text(wrongType)).isEqualTo("Missing or invalid field: issue_number");
+        assertThat(wrongType.structuredContent()).isNull();
+
+        args.put("issue_number", 3);
+        args.put("repo", "no-slash");
+        assertThat(text(ToolCalls.answer(claim, args, JSON))).isEqualTo("Missing or invalid field: repo");
+        assertThat(text(ToolCalls.answer(claim, null, JSON))).isEqualTo("Missing or invalid field: issue_number");
+    }
+
+    @Test
+    void statusLimitAndCursorFollowTheRoutes() {
+        assertThat(text(ToolCalls.answer(tool(args -> ToolArguments.status("finished")), Map.of(), JSON)))
+                .isEqualTo("Invalid claim status: finished (argument status)");
+        assertThat(text(ToolCalls.answer(tool(ToolArguments::limit), Map.of("limit", 201), JSON)))
+                .isEqualTo("Missing or invalid field: limit");
+        assertThat(ToolCalls.answer(tool(args -> Map.of("limit", ToolArguments.limit(args))), Map.of(), JSON)
+                .structuredContent()).isEqualTo(Map.of("limit", 50));
+        assertThat(text(ToolCalls.answer(tool(ToolArguments::cursor), Map.of("cursor", "not a cursor"), JSON)))
+                .isEqualTo("Missing or invalid field: cursor");
+    }
+
+    @Test
+    void githubFailureIsAToolErrorSayingSo() {
+        CallToolResult result = ToolCalls.answer(tool(args -> {
+            throw new GitHubUnavailableException("GitHub is unreachable (ConnectException)", 503);
+        }), Map.of(), JSON);
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).isEqualTo("GitHub is unavailable, try again later: GitHub is unreachable (ConnectException)");
+    }
+
+    @Test
+    void unexpectedFailureLeaksNoExceptionText() {
+        CallToolResult result = ToolCalls.answer(tool(args -> {
+            throw new IllegalStateException("secret internals");
+        }), Map.of(), JSON);
+        assertThat(result.isError()).isTrue();
+        assertThat(text(result)).startsWith("Internal error in demo (correlation id ").doesNotContain("secret");
+    }
+}
