@@ -59,6 +59,13 @@ const scenarios = {
     await call('get_claim_history', 'get_claim_history', { repo, limit: 1 });
     await call('get_claim_history_bad_limit', 'get_claim_history', { limit: 500 });
     await call('get_my_work_no_agent', 'get_my_work', {});
+    await call('list_repos', 'list_repos', {});
+    await call('get_followups', 'get_followups', { repo });
+    await call('update_followup_status_unknown', 'update_followup_status',
+      { work_item_id: 'no-such-item', agent_id: 'agent-c', status: 'in_progress' });
+    await call('update_followup_status_bad', 'update_followup_status',
+      { work_item_id: 'no-such-item', agent_id: 'agent-c', status: 'finished' });
+    await call('next_work', 'next_work', { agent_id: 'agent-c', repo });
   },
   // The smallest useful session: health and one GitHub read.
   async minimal({ repo }) {

@@ -119,6 +119,11 @@ public final class JsonBody {
         return Optional.of(string.getString().strip());
     }
 
+    /** The raw JSON value of {@code field}, or null when absent. */
+    public JsonValue raw(String field) {
+        return json.get(field);
+    }
+
     /** True for a non-blank string without control characters. */
     public static boolean isIdentifier(String value) {
         return value != null && !value.isBlank() && value.length() <= MAX_ID_LENGTH

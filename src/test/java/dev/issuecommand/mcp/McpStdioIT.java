@@ -91,7 +91,8 @@ class McpStdioIT {
         tools.forEach(tool -> names.add(tool.path("name").asText()));
         assertThat(names).containsExactlyInAnyOrder("claim_issue", "release_issue", "update_claim_status",
                 "heartbeat_claim", "get_my_claims", "get_my_work", "get_all_claims", "get_claim_history",
-                "system_health", "next_issue", "list_open_issues", "get_issue_details");
+                "system_health", "next_issue", "list_open_issues", "get_issue_details", "list_repos", "next_work",
+                "get_followups", "update_followup_status");
         for (JsonNode tool : tools) {
             String name = tool.path("name").asText();
             assertThat(tool.path("description").asText()).as(name).isNotBlank();
@@ -206,6 +207,22 @@ class McpStdioIT {
         JsonNode health = ok("system_health");
         assertThat(health.path("ok").asBoolean()).isTrue();
         assertThat(health.at("/health/active_claims").asInt()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void followupAndRepositoryToolsAnswer() {
+        assertThat(ok("list_repos").path("repos")).extracting(r -> r.path("full_name").asText()).containsExactly(REPO);
+        assertThat(ok("list_repos").at("/repos/0/open_issue_count").asInt()).isEqualTo(5);
+        assertThat(ok("get_followups").path("followups")).isEmpty();
+        JsonNode unknown = ok("update_followup_status_unknown");
+        assertThat(unknown.path("ok").asBoolean()).isFalse();
+        assertThat(unknown.path("reason").asText()).isEqualTo("work_item_not_found");
+        assertThat(toolError("update_followup_status_bad")).isEqualTo("Invalid follow-up status: finished (argument status)");
+        JsonNode work = ok("next_work");
+        assertThat(work.path("ok").asBoolean()).isTrue();
+        assertThat(work.path("kind").asText()).as("no follow-up queued: an issue").isEqualTo("issue");
+        assertThat(work.at("/claim/agent_id").asText()).isEqualTo("agent-c");
+        assertThat(work.at("/issue/number").asInt()).isEqualTo(work.at("/claim/issue_number").asInt());
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.issuecommand.followups.boundary;
 
-import dev.issuecommand.followups.control.FollowupQueries;
 import dev.issuecommand.followups.control.Followups;
 import dev.issuecommand.followups.entity.FollowupResult;
 import dev.issuecommand.followups.entity.FollowupStatus;
-import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.ApiException;
 import dev.issuecommand.problems.JsonBody;
 import dev.issuecommand.problems.Problem;
@@ -33,7 +31,7 @@ public class FollowupsResource {
     @GET
     public Map<String, Object> list(@QueryParam("repo") String repo, @QueryParam("status") String status,
             @QueryParam("claimed_by_agent_id") String agentId, @QueryParam("pr_number") String prNumber) {
-        return Map.of("followups", followups.active(filter(repo, status, agentId, prNumber)));
+        return Map.of("followups", followups.active(FollowupParams.filter(repo, status, agentId, prNumber)));
     }
 
     @GET
@@ -50,38 +48,12 @@ public class FollowupsResource {
         JsonBody body = JsonBody.parse(text);
         String agentId = body.requiredId("agent_id");
         String statusText = body.requiredString("status");
-        FollowupStatus status = FollowupStatus.parse(statusText)
-                .orElseThrow(() -> ApiException.badRequest("Invalid follow-up status: " + statusText));
+        FollowupStatus status = FollowupParams.status(statusText, "");
         String note = body.optionalText("note").orElse(null);
         return respond(followups.update(workItemId, agentId, status, note));
     }
 
     static Response respond(FollowupResult result) {
         return ResultResponses.of(result.ok(), result, result.reason(), result.message(), result.ownerAgentId(), null);
-    }
-
-    /** Validates the list filters, answering 400 naming the field. */
-    static FollowupQueries.Filter filter(String repo, String status, String agentId, String prNumber) {
-        if (repo != null && RepoName.parse(repo).isEmpty()) {
-            throw JsonBody.invalid("repo");
-        }
-        if (status != null && FollowupStatus.parse(status).isEmpty()) {
-            throw ApiException.badRequest("Invalid follow-up status: " + status);
-        }
-        if (agentId != null && !JsonBody.isIdentifier(agentId)) {
-            throw JsonBody.invalid("claimed_by_agent_id");
-        }
-        Integer pr = null;
-        if (prNumber != null) {
-            try {
-                pr = Integer.parseInt(prNumber.strip());
-            } catch (NumberFormatException e) {
-                throw JsonBody.invalid("pr_number");
-            }
-            if (pr <= 0) {
-                throw JsonBody.invalid("pr_number");
-            }
-        }
-        return new FollowupQueries.Filter(repo, status, agentId, pr);
     }
 }

@@ -1,9 +1,6 @@
 package dev.issuecommand.followups.boundary;
 
-import dev.issuecommand.claims.control.ClaimQueries;
-import dev.issuecommand.claims.control.Claims;
-import dev.issuecommand.followups.control.FollowupQueries;
-import dev.issuecommand.followups.control.Followups;
+import dev.issuecommand.followups.control.MyWork;
 import dev.issuecommand.problems.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,18 +18,13 @@ import java.util.Map;
 public class MyWorkResource {
 
     @Inject
-    Claims claims;
-
-    @Inject
-    Followups followups;
+    MyWork myWork;
 
     @GET
     public Map<String, Object> myWork(@QueryParam("agent_id") String agentId) {
         if (!JsonBody.isIdentifier(agentId)) {
             throw JsonBody.invalid("agent_id");
         }
-        return Map.of("work", Map.of(
-                "claims", claims.active(new ClaimQueries.Filter(agentId, null, null)),
-                "followups", followups.active(new FollowupQueries.Filter(null, null, agentId, null))));
+        return myWork.of(agentId);
     }
 }

@@ -22,16 +22,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The claim-reading tools: {@code get_my_claims}, {@code get_my_work}, {@code get_all_claims} and
+ * The claim-reading tools: {@code get_my_claims}, {@code get_all_claims} and
  * {@code get_claim_history}, over the {@link Claims} facade.
  */
 @ApplicationScoped
 public class ClaimQueryTools implements ToolGroup {
 
-    private static final Map<String, Object> FOLLOWUP = Schemas.object(Map.of(), List.of());
-    private static final Map<String, Object> MY_WORK = Schemas.object(Schemas.props("work", Schemas.object(
-            Schemas.props("claims", Schemas.array(CLAIM), "followups", Schemas.array(FOLLOWUP)),
-            List.of("claims", "followups"))), List.of("work"));
     private static final Map<String, Object> HISTORY_PAGE = Schemas.object(Schemas.props(
             "items", Schemas.array(CLAIM), "next_cursor", Map.of("type", "string")), List.of("items"));
 
@@ -40,7 +36,7 @@ public class ClaimQueryTools implements ToolGroup {
 
     @Override
     public List<Tool> tools() {
-        return List.of(myClaims(), myWork(), allClaims(), history());
+        return List.of(myClaims(), allClaims(), history());
     }
 
     private Tool myClaims() {
@@ -51,22 +47,6 @@ public class ClaimQueryTools implements ToolGroup {
                 InputSchema.arguments().required("agent_id", AGENT_ID).build(),
                 CLAIM_LIST, ToolHints.READS,
                 args -> Map.of("claims", claims.active(mine(args.requiredId("agent_id")))));
-    }
-
-    private Tool myWork() {
-        return new Tool("get_my_work", "List all my work",
-                "Everything you hold: your active issue claims and the pull-request follow-ups (review feedback) "
-                        + "assigned to you. Call it at the start of a session, or when unsure what to do next, "
-                        + "before taking new work with next_work or next_issue.",
-                InputSchema.arguments().required("agent_id", AGENT_ID).build(),
-                MY_WORK, ToolHints.READS, this::work);
-    }
-
-    private Object work(JsonBody args) {
-        String agentId = args.requiredId("agent_id");
-        return Map.of("work", Map.of(
-                "claims", claims.active(mine(agentId)),
-                "followups", List.of()));
     }
 
     private static ClaimQueries.Filter mine(String agentId) {

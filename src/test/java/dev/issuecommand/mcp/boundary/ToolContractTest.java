@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ToolContractTest {
 
     private static final List<Tool> TOOLS = Stream.of(new ClaimTools().tools(), new ClaimQueryTools().tools(),
-            new IssueTools().tools(), new HealthTools().tools()).flatMap(List::stream).toList();
+            new IssueTools().tools(), new HealthTools().tools(), new FollowupTools().tools(),
+            new RepositoryTools().tools()).flatMap(List::stream).toList();
 
     private static Map<String, Tool> byName() {
         Map<String, Tool> tools = new LinkedHashMap<>();
@@ -52,7 +53,14 @@ class ToolContractTest {
                 entry("system_health", List.of()),
                 entry("next_issue", List.of("agent_id", "repo", "label", "milestone")),
                 entry("list_open_issues", List.of("repo", "label", "milestone")),
-                entry("get_issue_details", List.of("repo", "issue_number")));
+                entry("get_issue_details", List.of("repo", "issue_number")),
+                entry("list_repos", List.of("include_counts")),
+                entry("next_work", List.of("agent_id", "repo", "label", "milestone")),
+                entry("get_followups", List.of("repo", "status", "claimed_by_agent_id", "pr_number")),
+                entry("update_followup_status", List.of("work_item_id", "agent_id", "status", "note")));
+        assertThat(required(tools.get("update_followup_status"))).containsExactly("work_item_id", "agent_id", "status");
+        assertThat(required(tools.get("next_work"))).containsExactly("agent_id");
+        assertThat(required(tools.get("list_repos"))).isEmpty();
         assertThat(required(tools.get("claim_issue"))).containsExactly("agent_id", "repo", "issue_number");
         assertThat(required(tools.get("update_claim_status"))).containsExactly("claim_id", "agent_id", "status");
         assertThat(required(tools.get("next_issue"))).containsExactly("agent_id");
@@ -65,7 +73,7 @@ class ToolContractTest {
         Map<String, Tool> tools = byName();
         assertThat(TOOLS).filteredOn(tool -> tool.hints().readOnly()).extracting(Tool::name).containsExactlyInAnyOrder(
                 "get_my_claims", "get_my_work", "get_all_claims", "get_claim_history", "system_health",
-                "list_open_issues", "get_issue_details");
+                "list_open_issues", "get_issue_details", "list_repos", "get_followups");
         assertThat(TOOLS).filteredOn(tool -> tool.hints().destructive()).extracting(Tool::name)
                 .containsExactlyInAnyOrder("release_issue", "update_claim_status");
         assertThat(tools.get("next_issue").hints().idempotent()).as("each call claims another issue").isFalse();

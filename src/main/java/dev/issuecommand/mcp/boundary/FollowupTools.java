@@ -1,0 +1,132 @@
+package dev.issuecommand.mcp.boundary;
+
+import static dev.issuecommand.mcp.control.Schemas.AGENT_ID;
+import static dev.issuecommand.mcp.control.Schemas.CLAIM;
+import static dev.issuecommand.mcp.control.Schemas.ISSUE;
+import static dev.issuecommand.mcp.control.Schemas.LABEL;
+import static dev.issuecommand.mcp.control.Schemas.MILESTONE;
+import static dev.issuecommand.mcp.control.Schemas.REPO;
+
+import dev.issuecommand.followups.boundary.FollowupParams;
+import dev.issuecommand.followups.control.Followups;
+import dev.issuecommand.followups.control.MyWork;
+import dev.issuecommand.followups.control.NextWork;
+import dev.issuecommand.followups.entity.FollowupStatus;
+import dev.issuecommand.mcp.control.InputSchema;
+import dev.issuecommand.mcp.control.Schemas;
+import dev.issuecommand.mcp.control.ToolArguments;
+import dev.issuecommand.mcp.control.ToolGroup;
+import dev.issuecommand.mcp.entity.Tool;
+import dev.issuecommand.mcp.entity.ToolHints;
+import dev.issuecommand.problems.JsonBody;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The follow-up tools: {@code next_work}, {@code get_followups}, {@code update_followup_status} and
+ * {@code get_my_work}, over the {@link Followups}, {@link NextWork} and {@link MyWork} facades.
+ */
+@ApplicationScoped
+public class FollowupTools implements ToolGroup {
+
+    private static final Map<String, Object> STRING = Map.of("type", "string");
+    private static final Map<String, Object> FOLLOWUP_STATUS = Schemas.enumOf("Follow-up status.",
+            Arrays.stream(FollowupStatus.values()).map(FollowupStatus::wire).toList());
+    private static final Map<String, Object> FOLLOWUP = Schemas.object(Schemas.props(
+            "work_item_id", STRING, "repo", STRING, "pr_number", Map.of("type", "integer"), "pr_url", STRING,
+            "pr_title", STRING, "source_event_type", STRING, "source_event_id", STRING,
+            "source_delivery_id", STRING, "requested_by", STRING, "summary", STRING,
+            "actionable_comments", Schemas.array(STRING), "status", FOLLOWUP_STATUS, "created_at", STRING,
+            "last_updated", STRING, "claimed_by_agent_id", STRING, "claimed_at", STRING, "done_at", STRING,
+            "dismiss_reason", STRING, "status_history", Schemas.array(Schemas.object(
+                    Schemas.props("status", STRING, "timestamp", STRING, "note", STRING), List.of("status")))),
+            List.of("work_item_id", "repo", "pr_number", "status"));
+    private static final Map<String, Object> FOLLOWUP_LIST = Schemas.object(
+            Schemas.props("followups", Schemas.array(FOLLOWUP)), List.of("followups"));
+    private static final Map<String, Object> FOLLOWUP_RESULT = Schemas.object(Schemas.props(
+            "ok", Map.of("type", "boolean"), "work_item", FOLLOWUP, "idempotent", Map.of("type", "boolean"),
+            "reason", STRING, "message", STRING, "owner_agent_id", STRING), List.of("ok"));
+    private static final Map<String, Object> NEXT_WORK = Schemas.object(Schemas.props(
+            "ok", Map.of("type", "boolean"), "kind", Schemas.enumOf("What was assigned.", List.of("pr_followup", "issue")),
+            "work_item", FOLLOWUP, "claim", CLAIM, "issue", ISSUE, "reason", STRING, "message", STRING), List.of("ok"));
+    private static final Map<String, Object> MY_WORK = Schemas.object(Schemas.props("work", Schemas.object(
+            Schemas.props("claims", Schemas.array(CLAIM), "followups", Schemas.array(FOLLOWUP)),
+            List.of("claims", "followups"))), List.of("work"));
+
+    @Inject
+    Followups followups;
+
+    @Inject
+    NextWork nextWork;
+
+    @Inject
+    MyWork myWork;
+
+    @Override
+    public List<Tool> tools() {
+        return List.of(next(), list(), update(), work());
+    }
+
+    private Tool next() {
+        return new Tool("next_work", "Get the next piece of work",
+                "Get your next piece of work in one call when you are free: first review feedback on a pull request "
+                        + "(kind pr_followup, with the work_item now claimed by you; feedback on your own pull "
+                        + "request comes first), otherwise the most important unclaimed issue, claimed for you (kind "
+                        + "issue, with the claim and the issue). Answers ok:false with reason invalid_issue when there "
+                        + "is nothing to do. Prefer it over next_issue.",
+                InputSchema.arguments().required("agent_id", AGENT_ID).optional("repo", REPO)
+                        .optional("label", LABEL).optional("milestone", MILESTONE).build(),
+                NEXT_WORK, new ToolHints(false, false, false, true),
+                args -> nextWork.next(args.requiredId("agent_id"), ToolArguments.optionalRepo(args),
+                        args.optionalText("label").orElse(null), args.optionalText("milestone").orElse(null)));
+    }
+
+    private Tool list() {
+        return new Tool("get_followups", "List pull-request follow-ups",
+                "List the active follow-ups (review feedback to act on), most urgent first: changes requested, "
+                        + "then review comments, then PR comments, oldest first. Filter by repository, status, owner "
+                        + "or pull request. Call it to see what feedback is waiting before taking one.",
+                InputSchema.arguments().optional("repo", REPO).optional("status", FOLLOWUP_STATUS)
+                        .optional("claimed_by_agent_id", AGENT_ID)
+                        .optional("pr_number", Schemas.integer("Pull request number.", 1, Integer.MAX_VALUE)).build(),
+                FOLLOWUP_LIST, ToolHints.READS, this::active);
+    }
+
+    private Object active(JsonBody args) {
+        return Map.of("followups", followups.active(FollowupParams.filter(args.optionalText("repo").orElse(null),
+                args.optionalText("status").orElse(null), args.optionalId("claimed_by_agent_id").orElse(null),
+                args.optionalPositiveInt("pr_number").map(String::valueOf).orElse(null))));
+    }
+
+    private Tool update() {
+        return new Tool("update_followup_status", "Update a follow-up",
+                "Move a follow-up on: claimed or in_progress when you start (that makes you its owner), done when "
+                        + "the feedback is addressed, dismissed (with a note saying why) when it needs no change. "
+                        + "Only the owner may change an owned follow-up; refusals are ok:false with a reason.",
+                InputSchema.arguments().required("work_item_id", Schemas.text("The follow-up's work_item_id.", 200))
+                        .required("agent_id", AGENT_ID).required("status", FOLLOWUP_STATUS)
+                        .optional("note", Schemas.text("Why, or what you did; kept as dismiss_reason when dismissing.",
+                                10_000))
+                        .build(),
+                FOLLOWUP_RESULT, new ToolHints(false, true, false, false), this::change);
+    }
+
+    private Object change(JsonBody args) {
+        String workItemId = args.requiredId("work_item_id");
+        String agentId = args.requiredId("agent_id");
+        FollowupStatus status = FollowupParams.status(args.requiredString("status"), " (argument status)");
+        return followups.update(workItemId, agentId, status, args.optionalText("note").orElse(null));
+    }
+
+    private Tool work() {
+        return new Tool("get_my_work", "List all my work",
+                "Everything you hold: your active issue claims and the pull-request follow-ups (review feedback) "
+                        + "assigned to you. Call it at the start of a session, or when unsure what to do next, "
+                        + "before taking new work with next_work or next_issue.",
+                InputSchema.arguments().required("agent_id", AGENT_ID).build(),
+                MY_WORK, ToolHints.READS, args -> myWork.of(args.requiredId("agent_id")));
+    }
+}
