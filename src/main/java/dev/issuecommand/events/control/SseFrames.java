@@ -10,14 +10,14 @@ import jakarta.ws.rs.sse.Sse;
  * Builds the frames of SPEC §9: {@code connected} and {@code ping} carry no {@code id:} (so a reconnecting client's
  * Last-Event-ID always names a real event); each event frame is {@code id:}, {@code event:} and its JSON as {@code data:}.
  */
-final class SseFrames {
+public final class SseFrames {
 
     /** The data of a {@code connected} frame: the newest event id in the log when the client connected. */
-    record Connected(String eventId, String timestamp) {
+    public record Connected(String eventId, String timestamp) {
     }
 
     /** The data of a {@code ping} frame. */
-    record Ping(String timestamp) {
+    public record Ping(String timestamp) {
     }
 
     private final Sse sse;
