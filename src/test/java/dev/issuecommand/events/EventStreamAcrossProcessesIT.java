@@ -33,18 +33,29 @@ class EventStreamAcrossProcessesIT {
             long before = System.nanoTime();
             Api.Answer claimed = second.api().post("/api/claims",
                     Map.of("agent_id", "agent-elsewhere", "repo", REPO, "issue_number", 2));
+            long answered = System.nanoTime();
             assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
             String claimId = claimed.json().get("claim").get("claim_id").asText();
 
             SseStream.Frame frame = stream.nextEvent(WAIT);
-            System.out.printf("cross-process delivery: %d ms after the claim was sent to the other process%n",
-                    (frame.receivedAtNanos() - before) / 1_000_000);
+            System.out.printf("cross-process delivery: claim answered by the other process after %d ms, event "
+                    + "received %d ms after that answer%n", (answered - before) / 1_000_000,
+                    (frame.receivedAtNanos() - answered) / 1_000_000);
             assertThat(frame.event()).isEqualTo("claim.created");
             assertThat(frame.json().get("claim_id").asText()).isEqualTo(claimId);
             assertThat(frame.json().get("agent_id").asText()).isEqualTo("agent-elsewhere");
 
             first.api().delete("/api/claims/" + claimId, Map.of("agent_id", "agent-elsewhere"));
             assertThat(stream.nextEvent(WAIT).event()).as("and this process's own events too").isEqualTo("claim.released");
+
+            long stopping = System.nanoTime();
+            assertThat(first.stop()).as("SIGTERM with an open stream exits 0").isZero();
+            System.out.printf("SIGTERM with an open stream: process gone after %d ms%n",
+                    (System.nanoTime() - stopping) / 1_000_000);
+            for (int i = 0; i < 50 && !stream.ended(); i++) {
+                Thread.sleep(100);
+            }
+            assertThat(stream.ended()).as("the stream was closed").isTrue();
         }
     }
 }

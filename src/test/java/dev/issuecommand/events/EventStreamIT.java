@@ -62,7 +62,7 @@ class EventStreamIT {
     @Test
     void claimOperationsArriveInOrderWithTheirFields() throws Exception {
         try (SseStream stream = open(Map.of())) {
-            HttpResponse<Void> response = stream.response(WAIT);
+            HttpResponse.ResponseInfo response = stream.response(WAIT);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/event-stream"));

@@ -44,12 +44,21 @@ public final class SseStream implements AutoCloseable {
     }
 
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
+    private final CompletableFuture<HttpResponse.ResponseInfo> head = new CompletableFuture<>();
     private final CompletableFuture<HttpResponse<Void>> response;
     private final Parser parser = new Parser();
     private volatile boolean ended;
 
     private SseStream(HttpClient client, HttpRequest request) {
-        response = client.sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(parser));
+        response = client.sendAsync(request, info -> {
+            head.complete(info);
+            return HttpResponse.BodySubscribers.fromLineSubscriber(parser);
+        });
+        response.whenComplete((done, failure) -> {
+            if (failure != null) {
+                head.completeExceptionally(failure);
+            }
+        });
     }
 
     /** Opens the stream at {@code base} with {@code apiKey}, plus extra request headers. */
@@ -66,9 +75,9 @@ public final class SseStream implements AutoCloseable {
                 .build();
     }
 
-    /** The response once its headers arrived. */
-    public HttpResponse<Void> response(Duration timeout) throws Exception {
-        return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    /** Status and headers of the response, once they arrived. */
+    public HttpResponse.ResponseInfo response(Duration timeout) throws Exception {
+        return head.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** The next frame, whatever its type; fails after {@code timeout}. */

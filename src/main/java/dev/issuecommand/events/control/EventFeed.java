@@ -54,11 +54,15 @@ public class EventFeed {
     private long head = -1;
     private volatile SseFrames frames;
     private volatile boolean pollFailing;
+    private volatile boolean closing;
+    private Thread shutdownHook;
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
             Object event) {
         tasks.add(executor.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS));
         tasks.add(executor.scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS));
+        shutdownHook = new Thread(this::closeAll, "issuecommand-sse-close");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
     /**
@@ -66,6 +70,10 @@ public class EventFeed {
      * from the log, then live events.
      */
     public void subscribe(SseEventSink sink, Sse sse, OptionalLong lastEventId) {
+        if (closing) {
+            sink.close();
+            return;
+        }
         SseFrames builder = frames(sse);
         Subscription subscription = new Subscription(sink, executor, this::remove);
         boolean live;
@@ -250,6 +258,22 @@ public class EventFeed {
     @PreDestroy
     void stop() {
         tasks.forEach(task -> task.cancel(false));
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook has run or is running
+            }
+        }
+        closeAll();
+    }
+
+    /**
+     * Ends every stream. Also run as a JVM shutdown hook: on SIGTERM Liberty first waits for open requests (an SSE
+     * stream never finishes by itself) before it stops the application, so the streams are closed at once instead.
+     */
+    private void closeAll() {
+        closing = true;
         List<Subscription> all;
         synchronized (lock) {
             all = List.copyOf(subscriptions);
