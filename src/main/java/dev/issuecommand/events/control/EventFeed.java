@@ -92,13 +92,6 @@ public class EventFeed {
         }
     }
 
-    /** How many clients are connected to this process. */
-    public int subscribers() {
-        synchronized (lock) {
-            return subscriptions.size();
-        }
-    }
-
     private SseFrames frames(Sse sse) {
         if (frames == null) {
             frames = new SseFrames(sse);
@@ -114,12 +107,17 @@ public class EventFeed {
         return head;
     }
 
+    /** Reads new events and fans them out; idle while nobody listens (the position is read again on subscribe). */
     void poll() {
         try {
             List<Event> batch;
             do {
                 long from;
                 synchronized (lock) {
+                    if (subscriptions.isEmpty()) {
+                        head = -1;
+                        return;
+                    }
                     from = head();
                 }
                 batch = database.read(em -> log.after(em, from, BATCH));
