@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
+/** Parsing of the Last-Event-ID header. */
 class EventsResourceTest {
 
     @Test

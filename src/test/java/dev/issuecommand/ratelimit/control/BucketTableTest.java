@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Bucket tables take all-or-none and stay bounded. */
 class BucketTableTest {
 
     private static final long SECOND = 1_000_000_000L;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** Which address names the client, with and without a trusted proxy. */
 class ClientAddressTest {
 
     @Test

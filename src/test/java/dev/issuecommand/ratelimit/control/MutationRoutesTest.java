@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/** The mutation routes that take principal and agent tokens. */
 class MutationRoutesTest {
 
     @Test

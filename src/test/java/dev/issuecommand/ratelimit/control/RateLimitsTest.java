@@ -7,6 +7,7 @@ import dev.issuecommand.ratelimit.entity.Verdict;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The three limits with their configured rates, including a principal and an agent limited independently. */
 class RateLimitsTest {
 
     private static RateLimits limits(Map<String, String> env) {
