@@ -42,6 +42,12 @@ public class EventLog {
                 .toList();
     }
 
+    /** The id of the newest event in the log, 0 when it is empty. */
+    public long latestId(EntityManager em) {
+        Object max = em.createNativeQuery("SELECT COALESCE(MAX(event_id), 0) FROM events").getSingleResult();
+        return ((Number) max).longValue();
+    }
+
     static Event toEvent(EventRecord record) {
         Event stored = JsonbConfiguration.JSONB.fromJson(record.payload(), Event.class);
         return stored.withIdAndTime(String.valueOf(record.eventId()), Timestamps.iso(record.createdAt()));

@@ -1,0 +1,154 @@
+package dev.issuecommand.claims.control;
+
+import dev.issuecommand.claims.entity.Claim;
+import dev.issuecommand.claims.entity.ClaimStatus;
+import dev.issuecommand.claims.entity.StatusChange;
+import dev.issuecommand.config.Settings;
+import dev.issuecommand.events.control.EventLog;
+import dev.issuecommand.events.entity.Event;
+import dev.issuecommand.logging.JsonLog;
+import dev.issuecommand.store.Database;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Marks idle claims {@code stale} and auto-releases long-stale ones (SPEC §5), on its own schedule. It looks with a
+ * read first and takes the write lock only when a claim is due, re-deciding inside the write transaction, so several
+ * processes sharing the database never double an event.
+ */
+@ApplicationScoped
+public class StaleSweep {
+
+    /** What one sweep changed; GitHub sync reports these as {@code stale_marked} and {@code stale_auto_released}. */
+    public record Outcome(int staleMarked, int autoReleased) {
+    }
+
+    private static final ClaimQueries.Filter ALL = new ClaimQueries.Filter(null, null, null);
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ManagedScheduledExecutorService executor;
+
+    @Inject
+    Database database;
+
+    @Inject
+    ClaimQueries queries;
+
+    @Inject
+    EventLog events;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Clock clock;
+
+    private ScheduledFuture<?> task;
+
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
+            Object event) {
+        long period = policy().period().toMillis();
+        task = executor.scheduleWithFixedDelay(this::sweepQuietly, period, period, TimeUnit.MILLISECONDS);
+        JsonLog.info("claims.stale_sweep.scheduled", "period_ms", period);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    /** Runs one sweep now. */
+    public Outcome sweep() {
+        StaleSweepPolicy policy = policy();
+        boolean due = database.read(em -> queries.active(em, ALL).stream()
+                .anyMatch(claim -> action(policy, claim) != StaleSweepPolicy.Action.NONE));
+        if (!due) {
+            return new Outcome(0, 0);
+        }
+        Outcome outcome = database.write(em -> apply(em, policy));
+        if (outcome.staleMarked() + outcome.autoReleased() > 0) {
+            JsonLog.info("claims.stale_sweep", "stale_marked", outcome.staleMarked(),
+                    "auto_released", outcome.autoReleased());
+        }
+        return outcome;
+    }
+
+    private Outcome apply(EntityManager em, StaleSweepPolicy policy) {
+        int marked = 0;
+        int released = 0;
+        for (Claim claim : queries.active(em, ALL)) {
+            switch (action(policy, claim)) {
+                case MARK_STALE -> {
+                    move(em, claim, ClaimStatus.STALE, policy.staleNote(), "claim.stale", policy.now());
+                    marked++;
+                }
+                case AUTO_RELEASE -> {
+                    move(em, claim, ClaimStatus.RELEASED, policy.releaseNote(), "claim.auto_released", policy.now());
+                    released++;
+                }
+                case NONE -> {
+                }
+            }
+        }
+        if (released > 0) {
+            queries.trimHistory(em, settings.historyMaxEntries());
+        }
+        return new Outcome(marked, released);
+    }
+
+    private void move(EntityManager em, Claim claim, ClaimStatus status, String note, String type, long now) {
+        String previous = claim.status().wire();
+        claim.moveTo(status, note, null, now, false);
+        events.append(em, Event.of(type).withClaim(claim.claimId(), claim.repo(), claim.issueNumber(), claim.agentId())
+                .withDetails(Map.of("status", status.wire(), "previous_status", previous, "note", note)), now);
+    }
+
+    private static StaleSweepPolicy.Action action(StaleSweepPolicy policy, Claim claim) {
+        ClaimStatus status = claim.status();
+        long staleSince = status == ClaimStatus.STALE ? staleSince(claim) : 0;
+        return policy.decide(status, claim.lastActivityAt(), staleSince);
+    }
+
+    /** When the claim last became stale, from its status history (its last update when the history says nothing). */
+    private static long staleSince(Claim claim) {
+        List<StatusChange> history = claim.view().statusHistory();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (ClaimStatus.STALE.wire().equals(history.get(i).status())) {
+                try {
+                    return Instant.parse(history.get(i).timestamp()).toEpochMilli();
+                } catch (RuntimeException e) {
+                    break;
+                }
+            }
+        }
+        return claim.lastUpdated();
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            JsonLog.warn("claims.stale_sweep.failed", "error", e.getClass().getSimpleName());
+        }
+    }
+
+    private StaleSweepPolicy policy() {
+        return new StaleSweepPolicy(settings.claimTimeout(), settings.staleAutoRelease(), clock);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.issuecommand.claims.control;
+
+import dev.issuecommand.claims.entity.ClaimStatus;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The rules of SPEC §5 for one claim at the clock's current instant: idle for {@code CLAIM_TIMEOUT_MINUTES} →
+ * stale; stale for {@code STALE_AUTO_RELEASE_MINUTES} (when above 0) → released. Also the sweep's period and notes.
+ */
+public final class StaleSweepPolicy {
+
+    /** What the sweep does to one claim. */
+    public enum Action { NONE, MARK_STALE, AUTO_RELEASE }
+
+    private static final Duration MAX_PERIOD = Duration.ofSeconds(60);
+    private static final Duration MIN_PERIOD = Duration.ofSeconds(1);
+
+    private final Duration timeout;
+    private final Duration autoRelease;
+    private final Clock clock;
+
+    public StaleSweepPolicy(Duration timeout, Duration autoRelease, Clock clock) {
+        this.timeout = timeout;
+        this.autoRelease = autoRelease;
+        this.clock = clock;
+    }
+
+    public long now() {
+        return clock.millis();
+    }
+
+    /**
+     * The action for a claim in {@code status} whose agent was last active at {@code lastActivityAt} and which
+     * became stale at {@code staleSince} (ignored unless it is stale); times are epoch millis.
+     */
+    public Action decide(ClaimStatus status, long lastActivityAt, long staleSince) {
+        if (status.terminal()) {
+            return Action.NONE;
+        }
+        long now = now();
+        if (status == ClaimStatus.STALE) {
+            long since = Math.max(staleSince, lastActivityAt);
+            return autoReleases() && now - since >= autoRelease.toMillis() ? Action.AUTO_RELEASE : Action.NONE;
+        }
+        return now - lastActivityAt >= timeout.toMillis() ? Action.MARK_STALE : Action.NONE;
+    }
+
+    public boolean autoReleases() {
+        return !autoRelease.isZero();
+    }
+
+    /** Note of the move to {@code stale}, e.g. "No update in 120 minutes". */
+    public String staleNote() {
+        return "No update in " + minutes(timeout) + " minutes";
+    }
+
+    /** Note of the automatic release, e.g. "Auto released after 30 minutes in stale state". */
+    public String releaseNote() {
+        return "Auto released after " + minutes(autoRelease) + " minutes in stale state";
+    }
+
+    /** How often to sweep: a quarter of the shortest timeout, between once a second and once a minute. */
+    public Duration period() {
+        Duration period = MAX_PERIOD;
+        period = shorter(period, timeout.dividedBy(4));
+        if (autoReleases()) {
+            period = shorter(period, autoRelease.dividedBy(4));
+        }
+        return period.compareTo(MIN_PERIOD) < 0 ? MIN_PERIOD : period;
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Minutes as people write them: "120", "1.5", "0.02". */
+    static String minutes(Duration duration) {
+        return BigDecimal.valueOf(duration.toMillis())
+                .divide(BigDecimal.valueOf(60_000), 4, RoundingMode.HALF_UP)
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+}

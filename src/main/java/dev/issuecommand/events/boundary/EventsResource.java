@@ -1,0 +1,41 @@
+package dev.issuecommand.events.boundary;
+
+import dev.issuecommand.events.control.EventFeed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.OptionalLong;
+
+/** {@code GET /sse}: the live event stream of SPEC §9, resumable with {@code Last-Event-ID}. */
+@ApplicationScoped
+@Path("/sse")
+public class EventsResource {
+
+    @Inject
+    EventFeed feed;
+
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServletResponse response,
+            @HeaderParam("Last-Event-ID") String lastEventId) {
+        response.setHeader("Cache-Control", "no-cache, no-transform");
+        response.setHeader("X-Accel-Buffering", "no");
+        feed.subscribe(sink, sse, parse(lastEventId));
+    }
+
+    /** A numeric Last-Event-ID; anything else is ignored, as if none had been sent. */
+    static OptionalLong parse(String lastEventId) {
+        if (lastEventId == null || !lastEventId.strip().matches("\\d{1,18}")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(lastEventId.strip()));
+    }
+}

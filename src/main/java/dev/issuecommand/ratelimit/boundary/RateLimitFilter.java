@@ -1,0 +1,58 @@
+package dev.issuecommand.ratelimit.boundary;
+
+import dev.issuecommand.config.Settings;
+import dev.issuecommand.ratelimit.control.ClientAddress;
+import dev.issuecommand.ratelimit.control.RateLimits;
+import dev.issuecommand.ratelimit.entity.Verdict;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Per-IP limits of SPEC §11, before authentication: every {@code /api} route and the webhook path take a token from
+ * the client's {@code ip} bucket, every {@code /sse} connection attempt one from its {@code sse_connect} bucket.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 50)
+public class RateLimitFilter implements ContainerRequestFilter {
+
+    @Inject
+    RateLimits limits;
+
+    @Inject
+    Settings settings;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!limits.enabled()) {
+            return;
+        }
+        String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/+", "");
+        Verdict verdict;
+        if (path.equals("/sse") || path.startsWith("/sse/")) {
+            verdict = limits.sseConnect(clientIp(request));
+        } else if (path.equals("/api") || path.startsWith("/api/") || path.equals(settings.webhookPath())) {
+            verdict = limits.api(clientIp(request));
+        } else {
+            return;
+        }
+        if (!verdict.allowed()) {
+            request.abortWith(TooManyRequests.of(verdict));
+        }
+    }
+
+    private String clientIp(ContainerRequestContext request) {
+        return ClientAddress.resolve(settings.trustProxy(), request.getHeaderString("X-Forwarded-For"),
+                request.getHeaderString("X-Real-IP"), servletRequest.getRemoteAddr());
+    }
+}

@@ -1,0 +1,138 @@
+package dev.issuecommand.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.issuecommand.events.SseStream;
+import dev.issuecommand.it.support.Api;
+import dev.issuecommand.it.support.FakeGitHub;
+import dev.issuecommand.it.support.ServerProcess;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Stale detection and auto-release on their own schedule, with decimal minutes (SPEC §5): seen on the event stream
+ * and in {@code GET /api/claims}. CLAIM_TIMEOUT_MINUTES=0.05 is 3 s, STALE_AUTO_RELEASE_MINUTES=0.1 is 6 s.
+ */
+class StaleSweepIT {
+
+    private static final String REPO = "acme/idle";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dir;
+
+    static FakeGitHub github;
+    static ServerProcess server;
+    static Api api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        github = new FakeGitHub();
+        github.addIssues(REPO, 1, 10);
+        server = ServerProcess.create(github, dir.resolve("stale.db"),
+                Map.of("CLAIM_TIMEOUT_MINUTES", "0.05", "STALE_AUTO_RELEASE_MINUTES", "0.1")).start();
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        server.close();
+        github.close();
+    }
+
+    private static JsonNode claim(String agent, int issue) {
+        Api.Answer answer = api.post("/api/claims", Map.of("agent_id", agent, "repo", REPO, "issue_number", issue));
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        return answer.json().get("claim");
+    }
+
+    @Test
+    void anIdleClaimGoesStaleThenIsReleasedAutomatically() throws Exception {
+        try (SseStream stream = SseStream.open(SseStream.newClient(), server.base(), ServerProcess.API_KEY, Map.of())) {
+            assertThat(stream.next(WAIT).event()).isEqualTo("connected");
+            String id = claim("agent-idle", 1).get("claim_id").asText();
+
+            List<SseStream.Frame> seen = stream.until(f -> f.event().equals("claim.stale")
+                    && id.equals(f.json().path("claim_id").asText()), WAIT);
+            JsonNode stale = seen.get(seen.size() - 1).json();
+            assertThat(stale.get("agent_id").asText()).isEqualTo("agent-idle");
+            assertThat(stale.get("details").get("status").asText()).isEqualTo("stale");
+            assertThat(stale.get("details").get("note").asText()).isEqualTo("No update in 0.05 minutes");
+
+            JsonNode listed = api.get("/api/claims?agent_id=agent-idle").json().get("claims");
+            assertThat(listed).hasSize(1);
+            assertThat(listed.get(0).get("status").asText()).isEqualTo("stale");
+            assertThat(api.get("/api/health").json().get("health").get("stale_claims").asInt()).isGreaterThanOrEqualTo(1);
+
+            seen = stream.until(f -> f.event().equals("claim.auto_released")
+                    && id.equals(f.json().path("claim_id").asText()), WAIT);
+            JsonNode released = seen.get(seen.size() - 1).json();
+            assertThat(released.get("details").get("status").asText()).isEqualTo("released");
+            assertThat(released.get("details").get("note").asText())
+                    .isEqualTo("Auto released after 0.1 minutes in stale state");
+
+            assertThat(api.get("/api/claims?agent_id=agent-idle").json().get("claims")).isEmpty();
+            JsonNode history = api.get("/api/claims/" + id).json().get("claim").get("status_history");
+            assertThat(history).extracting(h -> h.get("status").asText()).containsExactly("claimed", "stale", "released");
+            assertThat(history.get(1).get("note").asText()).isEqualTo("No update in 0.05 minutes");
+            assertThat(history.get(2).get("note").asText()).isEqualTo("Auto released after 0.1 minutes in stale state");
+            assertThat(claim("agent-next", 1).get("status").asText()).as("the issue is free again").isEqualTo("claimed");
+        }
+    }
+
+    @Test
+    void heartbeatsAndStatusChangesRestartTheStaleClock() throws Exception {
+        JsonNode beating = claim("agent-beat", 5);
+        String beatingId = beating.get("claim_id").asText();
+        String workingId = claim("agent-work", 6).get("claim_id").asText();
+        String lastBeat = null;
+        String movedAt = null;
+        for (int beat = 0; beat < 10; beat++) {
+            Thread.sleep(500);
+            JsonNode renewed = api.post("/api/claims/" + beatingId + "/heartbeat", Map.of("agent_id", "agent-beat"))
+                    .json().get("claim");
+            lastBeat = renewed.get("last_activity_at").asText();
+            if (beat == 3) {
+                movedAt = api.patch("/api/claims/" + workingId, Map.of("agent_id", "agent-work", "status", "in_progress"))
+                        .json().get("claim").get("last_updated").asText();
+            }
+        }
+        long beatingStale = staleAt(beatingId);
+        long workingStale = staleAt(workingId);
+        long claimedAt = millis(beating.get("claimed_at").asText());
+        System.out.printf("heartbeats for %d ms; stale %d ms after the last one; in_progress claim stale %d ms after "
+                + "its status change%n", millis(lastBeat) - claimedAt, beatingStale - millis(lastBeat),
+                workingStale - millis(movedAt));
+        assertThat(beatingStale - millis(lastBeat)).as("idle 3 s counted from the last heartbeat")
+                .isGreaterThanOrEqualTo(3000);
+        assertThat(millis(lastBeat) - claimedAt).as("heartbeats went on past the timeout").isGreaterThan(3000);
+        assertThat(workingStale - millis(movedAt)).as("idle 3 s counted from the status change")
+                .isGreaterThanOrEqualTo(3000);
+    }
+
+    /** Waits until the claim has gone stale and returns when, from its status history. */
+    private static long staleAt(String claimId) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (JsonNode change : api.get("/api/claims/" + claimId).json().get("claim").get("status_history")) {
+                if (change.get("status").asText().equals("stale")) {
+                    return millis(change.get("timestamp").asText());
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("claim " + claimId + " never went stale");
+    }
+
+    private static long millis(String iso) {
+        return Instant.parse(iso).toEpochMilli();
+    }
+}
