@@ -88,7 +88,7 @@ public class FollowupTools implements ToolGroup {
         return new Tool("get_followups", "List pull-request follow-ups",
                 "List the active follow-ups (review feedback to act on), most urgent first: changes requested, "
                         + "then review comments, then PR comments, oldest first. Filter by repository, status, owner "
-                        + "or pull request. Call it to see what feedback is waiting before taking one.",
+                        + "or pull request. Call it when you want to see what feedback is waiting before taking one.",
                 InputSchema.arguments().optional("repo", REPO).optional("status", FOLLOWUP_STATUS)
                         .optional("claimed_by_agent_id", AGENT_ID)
                         .optional("pr_number", Schemas.integer("Pull request number.", 1, Integer.MAX_VALUE)).build(),

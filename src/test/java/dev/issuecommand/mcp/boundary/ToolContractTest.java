@@ -79,7 +79,8 @@ class ToolContractTest {
         assertThat(tools.get("next_issue").hints().idempotent()).as("each call claims another issue").isFalse();
         assertThat(tools.get("claim_issue").hints().idempotent()).as("the owner re-claiming changes nothing").isTrue();
         assertThat(TOOLS).filteredOn(tool -> tool.hints().openWorld()).extracting(Tool::name).containsExactlyInAnyOrder(
-                "claim_issue", "update_claim_status", "next_issue", "list_open_issues", "get_issue_details");
+                "claim_issue", "update_claim_status", "next_issue", "list_open_issues", "get_issue_details", "list_repos",
+                "next_work");
     }
 
     @Test
