@@ -46,6 +46,10 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class GitHubSync {
 
+    /** Runs the stale rules too, as the original's sync did; the sweep also runs on its own schedule. */
+    @Inject
+    StaleSweep staleSweep;
+
     static final String CLOSED_NOTE = "Closed externally on GitHub";
 
     @Inject
@@ -138,7 +142,9 @@ public class GitHubSync {
             closed += changes[0];
             refreshed += changes[1];
         }
-        SyncReport report = new SyncReport(scanned, seen, newlyOpened, closed, refreshed, 0, 0, List.copyOf(failed));
+        StaleSweep.Outcome stale = staleSweep.sweep();
+        SyncReport report = new SyncReport(scanned, seen, newlyOpened, closed, refreshed, stale.staleMarked(),
+                stale.autoReleased(), List.copyOf(failed));
         boolean completed = scanned > 0 || repos.isEmpty();
         database.write(em -> {
             long now = clock.millis();
