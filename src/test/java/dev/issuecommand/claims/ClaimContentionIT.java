@@ -39,7 +39,7 @@ class ClaimContentionIT {
         try (FakeGitHub github = new FakeGitHub()) {
             github.addIssues(REPO, 1, 20);
             try (ServerProcess server = ServerProcess.create(github, dir.resolve("threads.db"), Map.of()).start()) {
-                List<Attempt> attempts = race(List.of(server.api()), 24, 20);
+                List<Attempt> attempts = withLogs(() -> race(List.of(server.api()), 24, 20), server);
                 assertOneWinnerPerIssue(attempts, 24, server.api());
             }
         }
@@ -52,11 +52,26 @@ class ClaimContentionIT {
             Path db = dir.resolve("shared.db");
             try (ServerProcess first = ServerProcess.create(github, db, Map.of()).start();
                     ServerProcess second = ServerProcess.create(github, db, Map.of()).start()) {
-                List<Attempt> attempts = race(List.of(first.api(), second.api()), 16, 20);
+                List<Attempt> attempts = withLogs(() -> race(List.of(first.api(), second.api()), 16, 20), first, second);
                 assertOneWinnerPerIssue(attempts, 16, first.api());
                 assertThat(first.api().get("/api/claims").json().get("claims"))
                         .hasSameSizeAs(second.api().get("/api/claims").json().get("claims"));
             }
+        }
+    }
+
+    /** Runs the race; if it fails, the servers' logs go with the failure. */
+    private static List<Attempt> withLogs(java.util.concurrent.Callable<List<Attempt>> race, ServerProcess... servers)
+            throws Exception {
+        try {
+            return race.call();
+        } catch (Exception e) {
+            StringBuilder logs = new StringBuilder();
+            for (ServerProcess server : servers) {
+                String text = server.stderrText();
+                logs.append("\n--- server stderr (tail) ---\n").append(text.substring(Math.max(0, text.length() - 6000)));
+            }
+            throw new AssertionError("race failed" + logs, e);
         }
     }
 
