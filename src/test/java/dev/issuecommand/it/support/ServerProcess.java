@@ -67,24 +67,26 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
         builder.environment().put("WLP_JAR_EXTRACT_ROOT", extractRoot.toString());
+        Instant launched = Instant.now();
         process = builder.start();
         waitUntilReady(Duration.ofSeconds(120));
         if (!env.get("GITHUB_API_URL").endsWith(":9")) {
-            waitForStartupSync(Duration.ofSeconds(20));
+            waitForStartupSync(launched, Duration.ofSeconds(20));
         }
         return this;
     }
 
     /**
-     * Waits until the reconciliation that runs at start has finished ({@code last_github_sync_at} in the health
-     * numbers), so its {@code sync.reconciled} event does not land in the middle of a test. Gives up quietly: a test
+     * Waits until this process's reconciliation at start has finished ({@code last_github_sync_at} in the health
+     * numbers is newer than the launch; several processes may share the database), so its {@code sync.reconciled} event does not land in the middle of a test. Gives up quietly: a test
      * whose GitHub fails at start simply has no such sync.
      */
-    private void waitForStartupSync(Duration timeout) throws InterruptedException {
+    private void waitForStartupSync(Instant launched, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             try {
-                if (api().get("/api/health").json().path("health").has("last_github_sync_at")) {
+                String last = api().get("/api/health").json().path("health").path("last_github_sync_at").asText("");
+                if (!last.isEmpty() && !Instant.parse(last).isBefore(launched.minusSeconds(1))) {
                     return;
                 }
             } catch (RuntimeException e) {
