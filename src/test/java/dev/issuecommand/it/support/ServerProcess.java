@@ -86,7 +86,7 @@ public final class ServerProcess implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             try {
                 String last = api().get("/api/health").json().path("health").path("last_github_sync_at").asText("");
-                if (!last.isEmpty() && !Instant.parse(last).isBefore(launched.minusSeconds(1))) {
+                if (!last.isEmpty() && Instant.parse(last).isAfter(launched)) {
                     return;
                 }
             } catch (RuntimeException e) {
