@@ -1,7 +1,9 @@
 package dev.issuecommand.github;
 
+import dev.issuecommand.metrics.IssueCommandMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +31,9 @@ public class GitHubTransport {
 
     private HttpClient client;
 
+    @Inject
+    IssueCommandMetrics metrics;
+
     @PostConstruct
     void init() {
         client = HttpClient.newBuilder()
@@ -47,11 +52,13 @@ public class GitHubTransport {
         try {
             response = client.send(withBackstop(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
+            metrics.githubAnswer("error");
             throw new GitHubTransientException("GitHub is unreachable (" + e.getClass().getSimpleName() + ")", 503);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GitHubTransientException("Interrupted while calling GitHub", 503);
         }
+        metrics.githubAnswer(Integer.toString(response.statusCode()));
         if (response.statusCode() >= 500) {
             throw new GitHubTransientException("GitHub answered " + response.statusCode(), 502);
         }

@@ -49,6 +49,8 @@ public class Database {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            // DriverManager finds service-loaded drivers once per JVM: a redeployed WAR must register its own.
+            Class.forName("org.sqlite.JDBC");
             try (Connection connection = DriverManager.getConnection(url)) {
                 SchemaMigrator.migrate(connection);
                 IntegrityCheck.verify(connection);

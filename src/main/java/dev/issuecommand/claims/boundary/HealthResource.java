@@ -8,9 +8,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/health}: uptime and claim numbers, behind the API key (SPEC §8). */
 @ApplicationScoped
+@Tag(name = "health")
 @Path("/api/health")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
@@ -18,6 +24,10 @@ public class HealthResource {
     @Inject
     HealthSummary summary;
 
+    @Operation(summary = "Service health",
+            description = "Uptime and claim counts; behind the API key (unauthenticated probes use /health).")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "Health")))
     @GET
     public Map<String, Object> health() {
         return Map.of("ok", true, "health", summary.summary());

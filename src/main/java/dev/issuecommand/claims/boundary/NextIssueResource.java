@@ -11,9 +11,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /api/next}: claim the most important unclaimed issue in one call (SPEC §4). */
 @ApplicationScoped
+@Tag(name = "work")
 @Path("/api/next")
 @Produces(MediaType.APPLICATION_JSON)
 public class NextIssueResource {
@@ -21,6 +28,17 @@ public class NextIssueResource {
     @Inject
     IssuePicker picker;
 
+    @Operation(summary = "Claim the next issue",
+            description = "Claims the most important unclaimed open issue (optionally of one repo, label or "
+            + "milestone) and answers the claim with the issue. invalid_issue (409) when none is "
+            + "eligible.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ClaimResult")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Problem")
+    @APIResponse(responseCode = "409", ref = "Problem")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "NextRequest")))
     @POST
     public Response next(String text) {
         JsonBody body = JsonBody.parse(text);

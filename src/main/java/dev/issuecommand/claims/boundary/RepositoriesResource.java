@@ -12,9 +12,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Locale;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/repos} and {@code GET /api/repos/:owner/:repo/issues} (SPEC §8). */
 @ApplicationScoped
+@Tag(name = "github")
 @Path("/api/repos")
 @Produces(MediaType.APPLICATION_JSON)
 public class RepositoriesResource {
@@ -22,15 +29,34 @@ public class RepositoriesResource {
     @Inject
     Repositories repositories;
 
+    @Operation(summary = "List repositories",
+            description = "The repositories the token can see, narrowed by ALLOWED_REPOS.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "RepoList")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "502", ref = "Problem")
+    @APIResponse(responseCode = "503", ref = "Problem")
     @GET
-    public Map<String, Object> list(@QueryParam("include_counts") String includeCounts) {
+    public Map<String, Object> list(
+            @Parameter(description = "Add open_issue_count (default true)") @QueryParam("include_counts")
+            String includeCounts) {
         return Map.of("repos", repositories.list(flag(includeCounts, "include_counts", true)));
     }
 
+    @Operation(summary = "List a repository's open issues",
+            description = "Pull requests left out.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "IssueList")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Problem")
+    @APIResponse(responseCode = "404", ref = "Problem")
+    @APIResponse(responseCode = "502", ref = "Problem")
+    @APIResponse(responseCode = "503", ref = "Problem")
     @GET
     @Path("{owner}/{repo}/issues")
     public Map<String, Object> issues(@PathParam("owner") String owner, @PathParam("repo") String repo,
-            @QueryParam("label") String label, @QueryParam("milestone") String milestone) {
+            @Parameter(description = "Only issues with this label") @QueryParam("label") String label,
+            @Parameter(description = "Only issues of this milestone") @QueryParam("milestone") String milestone) {
         return Map.of("issues", repositories.openIssues(ClaimParams.repo(owner + "/" + repo),
                 text(label, "label"), text(milestone, "milestone")));
     }

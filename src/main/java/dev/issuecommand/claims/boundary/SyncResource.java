@@ -14,12 +14,18 @@ import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/sync} (ours): reconcile with GitHub now and answer the counts of {@code sync.reconciled}. A sync
  * already running finishes first; concurrent requests share one re-run.
  */
 @ApplicationScoped
+@Tag(name = "github")
 @Path("/api/sync")
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncResource {
@@ -29,6 +35,13 @@ public class SyncResource {
     @Inject
     GitHubSync sync;
 
+    @Operation(summary = "Reconcile with GitHub now",
+            description = "Closes claims whose issues were closed on GitHub and refreshes issue metadata; "
+            + "answers the counts of sync.reconciled.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "SyncResult")))
+    @APIResponse(responseCode = "502", ref = "Problem")
+    @APIResponse(responseCode = "503", ref = "Problem")
     @POST
     public Response syncNow() throws InterruptedException {
         try {

@@ -18,9 +18,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The follow-up routes of SPEC §8: the active queue in priority order, and status changes. */
 @ApplicationScoped
+@Tag(name = "followups")
 @Path("/api/followups")
 @Produces(MediaType.APPLICATION_JSON)
 public class FollowupsResource {
@@ -28,12 +36,24 @@ public class FollowupsResource {
     @Inject
     Followups followups;
 
+    @Operation(summary = "List active follow-ups",
+            description = "In queue priority order.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "FollowupList")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @GET
-    public Map<String, Object> list(@QueryParam("repo") String repo, @QueryParam("status") String status,
-            @QueryParam("claimed_by_agent_id") String agentId, @QueryParam("pr_number") String prNumber) {
+    public Map<String, Object> list(@Parameter(description = "owner/repo") @QueryParam("repo") String repo,
+            @Parameter(description = "Only items in this status") @QueryParam("status") String status,
+            @Parameter(description = "Only items this agent owns") @QueryParam("claimed_by_agent_id") String agentId,
+            @Parameter(description = "Only items of this pull request") @QueryParam("pr_number") String prNumber) {
         return Map.of("followups", followups.active(FollowupParams.filter(repo, status, agentId, prNumber)));
     }
 
+    @Operation(summary = "Read one follow-up",
+            description = "work_item_not_found (404) otherwise.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "FollowupResult")))
+    @APIResponse(responseCode = "404", ref = "Problem")
     @GET
     @Path("{workItemId}")
     public Map<String, Object> get(@PathParam("workItemId") String workItemId) {
@@ -42,6 +62,16 @@ public class FollowupsResource {
                         FollowupResult.NOT_FOUND, "Follow-up " + workItemId + " not found", null, null)));
     }
 
+    @Operation(summary = "Change a follow-up's status",
+            description = "claimed or in_progress takes an unowned item; otherwise owner only. Refusals: "
+            + "work_item_not_found (404), agent_mismatch and invalid_transition (409).")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "FollowupResult")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "Problem")
+    @APIResponse(responseCode = "409", ref = "Problem")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "FollowupUpdate")))
     @PATCH
     @Path("{workItemId}")
     public Response update(@PathParam("workItemId") String workItemId, String text) {

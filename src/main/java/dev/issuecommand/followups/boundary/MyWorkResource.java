@@ -10,9 +10,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code GET /api/my-work}: an agent's active claims and the active follow-ups it owns (SPEC §8). */
 @ApplicationScoped
+@Tag(name = "work")
 @Path("/api/my-work")
 @Produces(MediaType.APPLICATION_JSON)
 public class MyWorkResource {
@@ -20,8 +27,13 @@ public class MyWorkResource {
     @Inject
     MyWork myWork;
 
+    @Operation(summary = "An agent's active claims and follow-ups")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "MyWork")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     @GET
-    public Map<String, Object> myWork(@QueryParam("agent_id") String agentId) {
+    public Map<String, Object> myWork(
+            @Parameter(description = "The agent (required)") @QueryParam("agent_id") String agentId) {
         if (!JsonBody.isIdentifier(agentId)) {
             throw JsonBody.invalid("agent_id");
         }

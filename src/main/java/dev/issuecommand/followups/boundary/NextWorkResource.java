@@ -13,9 +13,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code POST /api/next-work}: review feedback first, otherwise the next issue (SPEC §4); 409 when nothing. */
 @ApplicationScoped
+@Tag(name = "work")
 @Path("/api/next-work")
 @Produces(MediaType.APPLICATION_JSON)
 public class NextWorkResource {
@@ -23,6 +30,16 @@ public class NextWorkResource {
     @Inject
     NextWork nextWork;
 
+    @Operation(summary = "Take the next work item",
+            description = "A queued pull-request follow-up first (kind pr_followup), otherwise the next issue "
+            + "is claimed (kind issue). invalid_issue (409) when there is nothing.")
+    @APIResponse(responseCode = "200", description = "OK",
+            content = @Content(mediaType = "application/json", schema = @Schema(ref = "NextWorkResult")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "403", ref = "Problem")
+    @APIResponse(responseCode = "409", ref = "Problem")
+    @RequestBody(required = true, content = @Content(mediaType = "application/json",
+            schema = @Schema(ref = "NextRequest")))
     @POST
     public Response next(String text) {
         JsonBody body = JsonBody.parse(text);

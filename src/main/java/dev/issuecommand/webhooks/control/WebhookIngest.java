@@ -7,6 +7,7 @@ import dev.issuecommand.followups.control.Followups;
 import dev.issuecommand.followups.entity.FollowupView;
 import dev.issuecommand.followups.entity.NewFollowup;
 import dev.issuecommand.github.TokenOwner;
+import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.store.Database;
 import dev.issuecommand.webhooks.entity.MappedEvent;
 import dev.issuecommand.webhooks.entity.WebhookDelivery;
@@ -53,9 +54,12 @@ public class WebhookIngest {
     @Inject
     Clock clock;
 
+    @Inject
+    IssueCommandMetrics metrics;
+
     public WebhookReceipt ingest(WebhookDelivery delivery) {
         MappedEvent mapped = screen(WebhookMapping.map(delivery), delivery);
-        return database.write(em -> {
+        WebhookReceipt answer = database.write(em -> {
             long now = clock.millis();
             if (delivery.deliveryId() != null) {
                 if (!deliveries.record(em, delivery.deliveryId(), delivery.event(), now)) {
@@ -67,10 +71,17 @@ public class WebhookIngest {
             received(em, delivery, receipt, now);
             return receipt;
         });
+        if (Boolean.TRUE.equals(answer.duplicate())) {
+            metrics.webhookDuplicate();
+        } else {
+            metrics.webhookReceived();
+        }
+        return answer;
     }
 
     /** Records a refused request ({@code webhook.rejected}) in its own transaction. */
     public void rejected(String error, String reason, String event, String deliveryId) {
+        metrics.webhookRejected();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("error", error);
         details.put("reason", reason);

@@ -1,0 +1,191 @@
+package dev.issuecommand.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.issuecommand.it.support.Api;
+import dev.issuecommand.it.support.FakeGitHub;
+import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.webhooks.WebhookPayloads;
+import dev.issuecommand.webhooks.WebhookSender;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Scrapes {@code /metrics} of the runnable jar after real activity: claims, webhook deliveries, GitHub calls. */
+class MetricsIT {
+
+    static final String REPO = "acme/widgets";
+    static final String SECRET = "metrics-webhook-secret";
+    static final String WEBHOOKS = "issuecommand_webhooks_total";
+    static final String GITHUB = "issuecommand_github_requests_total";
+
+    @TempDir
+    static Path dir;
+
+    static FakeGitHub github;
+    static ServerProcess server;
+    static Api api;
+    static WebhookSender hooks;
+    static Path db;
+
+    @BeforeAll
+    static void start() throws Exception {
+        github = new FakeGitHub();
+        github.addIssues(REPO, 1, 10);
+        db = dir.resolve("metrics.db");
+        server = ServerProcess.create(github, db, Map.of("GITHUB_WEBHOOK_SECRET", SECRET)).start();
+        api = server.api();
+        hooks = new WebhookSender(api, "/api/webhooks/github", SECRET);
+        Api.Answer sync = api.post("/api/sync", null);
+        assertThat(sync.status()).as("the start-up sync is over, nothing else calls GitHub: " + sync.text())
+                .isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+        if (github != null) {
+            github.close();
+        }
+    }
+
+    static Scrape scrape() {
+        Api.Answer answer = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/metrics"))
+                .timeout(Duration.ofSeconds(30)).GET().build());
+        assertThat(answer.status()).as("no API key needed: " + answer.text()).isEqualTo(200);
+        assertThat(answer.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        return Scrape.parse(answer.text());
+    }
+
+    /** Gauges are cached for two seconds: scrapes until {@code expected} holds (bounded), and answers that scrape. */
+    static Scrape scrapeUntil(Predicate<Scrape> expected) throws InterruptedException {
+        Scrape last = scrape();
+        int scrapes = 1;
+        for (; !expected.test(last) && scrapes < 40; scrapes++) {
+            Thread.sleep(250);
+            last = scrape();
+        }
+        System.out.println("gauges settled after " + scrapes + " scrapes");
+        return last;
+    }
+
+    @Test
+    void applicationMetricsAreListedWithHelpTextFromTheStart() {
+        Scrape scrape = scrape();
+        for (String gauge : List.of("issuecommand_claims_active", "issuecommand_claims_stale",
+                "issuecommand_followups_queued")) {
+            assertThat(scrape.text()).contains("# TYPE " + gauge + " gauge").contains("# HELP " + gauge + " ");
+            assertThat(scrape.has(gauge)).as(gauge).isTrue();
+        }
+        assertThat(scrape.text()).contains("# TYPE " + WEBHOOKS + " counter");
+        for (String outcome : List.of("received", "rejected", "duplicate")) {
+            assertThat(scrape.has(WEBHOOKS, "outcome", outcome)).as(outcome).isTrue();
+        }
+        assertThat(scrape.text()).as("MicroProfile's own base metrics are there too").contains("jvm_uptime_seconds");
+    }
+
+    @Test
+    void claimGaugesFollowTheDatabase() throws Exception {
+        Scrape before = scrapeUntil(s -> true);
+        double active = before.value("issuecommand_claims_active");
+        double stale = before.value("issuecommand_claims_stale");
+        String staleId = null;
+        for (int issue = 1; issue <= 3; issue++) {
+            Api.Answer claimed = api.post("/api/claims", Map.of("agent_id", "metrics-agent", "repo", REPO,
+                    "issue_number", issue));
+            assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
+            staleId = issue == 2 ? claimed.json().get("claim").get("claim_id").asText() : staleId;
+            if (issue == 3) {
+                Api.Answer released = api.delete("/api/claims/" + claimed.json().get("claim").get("claim_id").asText(),
+                        Map.of("agent_id", "metrics-agent"));
+                assertThat(released.status()).as(released.text()).isEqualTo(200);
+            }
+        }
+        markStale(staleId);
+
+        Scrape after = scrapeUntil(s -> s.value("issuecommand_claims_active") == active + 2
+                && s.value("issuecommand_claims_stale") == stale + 1);
+        System.out.println(after);
+        assertThat(after.value("issuecommand_claims_active")).isEqualTo(active + 2);
+        assertThat(after.value("issuecommand_claims_stale")).isEqualTo(stale + 1);
+        assertThat(api.get("/api/health").json().get("health").get("stale_claims").asDouble())
+                .as("the same number as /api/health").isEqualTo(after.value("issuecommand_claims_stale"));
+    }
+
+    @Test
+    void webhookCountersCountEachOutcome() throws Exception {
+        Scrape before = scrape();
+        double queued = before.value("issuecommand_followups_queued");
+        String delivery = UUID.randomUUID().toString();
+        Object review = WebhookPayloads.changesRequested(REPO, 201, "Please add a test.");
+
+        assertThat(hooks.send("pull_request_review", delivery, review).status()).isEqualTo(202);
+        Api.Answer again = hooks.send("pull_request_review", delivery, review);
+        assertThat(again.json().get("duplicate").asBoolean()).as(again.text()).isTrue();
+        byte[] body = WebhookSender.bytes(review);
+        assertThat(hooks.request("pull_request_review", "forged", body, "X-Hub-Signature-256", "sha256=00").status())
+                .isEqualTo(401);
+        assertThat(hooks.send("pull_request_review", "not-json".getBytes(StandardCharsets.UTF_8)).status())
+                .isEqualTo(400);
+
+        Scrape after = scrapeUntil(s -> s.value("issuecommand_followups_queued") == queued + 1);
+        System.out.println(after);
+        assertThat(delta(before, after, WEBHOOKS, "outcome", "received")).isEqualTo(1);
+        assertThat(delta(before, after, WEBHOOKS, "outcome", "duplicate")).isEqualTo(1);
+        assertThat(delta(before, after, WEBHOOKS, "outcome", "rejected")).isEqualTo(2);
+        assertThat(after.value("issuecommand_followups_queued")).isEqualTo(queued + 1);
+    }
+
+    @Test
+    void githubRequestsAreCountedByAnswerIncludingNotModified() {
+        Scrape before = scrape();
+        int seen = github.answers().size();
+
+        assertThat(api.get("/api/issues/" + REPO + "/7").status()).isEqualTo(200);
+        assertThat(api.get("/api/issues/" + REPO + "/7").status()).isEqualTo(200);
+        github.failNext(1, 502);
+        Api.Answer retried = api.get("/api/issues/" + REPO + "/7");
+        assertThat(retried.status()).as("retried after the 502: " + retried.text()).isEqualTo(200);
+
+        Scrape after = scrape();
+        Map<String, Integer> answered = new TreeMap<>();
+        for (String answer : github.answers().subList(seen, github.answers().size())) {
+            answered.merge(answer.substring(answer.lastIndexOf(' ') + 1), 1, Integer::sum);
+        }
+        System.out.println("fake GitHub answered " + answered + "\n" + after);
+        assertThat(answered).containsKeys("200", "304", "502");
+        answered.forEach((status, count) -> assertThat(delta(before, after, GITHUB, "answer", status))
+                .as("answer " + status).isEqualTo((double) count));
+    }
+
+    static double delta(Scrape before, Scrape after, String name, String label, String value) {
+        return after.value(name, label, value) - before.value(name, label, value);
+    }
+
+    /** What the stale sweep would do, written from outside: the gauges count every process sharing the file. */
+    static void markStale(String claimId) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db + "?busy_timeout=5000");
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE claims SET status = 'stale' WHERE claim_id = ? AND active = 1")) {
+            update.setString(1, claimId);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+}
