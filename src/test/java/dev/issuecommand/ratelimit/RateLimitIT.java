@@ -104,6 +104,11 @@ class RateLimitIT {
         assertThat(getFrom("10.1.0.2", "/api/health").status()).as("another client is not affected").isEqualTo(200);
         assertLimited(getFrom("10.1.0.1", "/api/claims"), "ip");
         assertLimited(getFrom("10.1.0.1", "/api/no-such-route"), "ip");
+        String metrics = api.send("GET", "/metrics?scope=application", null, null).text();
+        assertThat(metrics.lines().filter(line -> line.startsWith("issuecommand_rate_limited_total{")
+                && line.contains("scope=\"ip\"")).findFirst())
+                .as("refusals are counted in the metrics").hasValueSatisfying(line ->
+                        assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(3));
     }
 
     @Test

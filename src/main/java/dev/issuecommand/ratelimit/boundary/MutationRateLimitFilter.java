@@ -1,5 +1,6 @@
 package dev.issuecommand.ratelimit.boundary;
 
+import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.auth.BearerAuthFilter;
 import dev.issuecommand.ratelimit.control.MutationRoutes;
 import dev.issuecommand.ratelimit.control.RateLimits;
@@ -30,6 +31,9 @@ import java.nio.charset.StandardCharsets;
 public class MutationRateLimitFilter implements ContainerRequestFilter {
 
     @Inject
+    IssueCommandMetrics metrics;
+
+    @Inject
     RateLimits limits;
 
     @Override
@@ -44,6 +48,7 @@ public class MutationRateLimitFilter implements ContainerRequestFilter {
         }
         Verdict verdict = limits.mutation(principal.toString(), agentId(request));
         if (!verdict.allowed()) {
+            metrics.rateLimited(verdict.scope());
             request.abortWith(TooManyRequests.of(verdict));
         }
     }

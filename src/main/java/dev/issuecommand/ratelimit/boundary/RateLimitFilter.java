@@ -1,5 +1,6 @@
 package dev.issuecommand.ratelimit.boundary;
 
+import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.ratelimit.control.ClientAddress;
 import dev.issuecommand.ratelimit.control.RateLimits;
@@ -22,6 +23,9 @@ import jakarta.ws.rs.ext.Provider;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 50)
 public class RateLimitFilter implements ContainerRequestFilter {
+
+    @Inject
+    IssueCommandMetrics metrics;
 
     @Inject
     RateLimits limits;
@@ -47,6 +51,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
             return;
         }
         if (!verdict.allowed()) {
+            metrics.rateLimited(verdict.scope());
             request.abortWith(TooManyRequests.of(verdict));
         }
     }
