@@ -35,7 +35,8 @@ final class WebhookPayload {
             }
             return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject())
                     : Optional.empty();
-        } catch (JsonException | IllegalStateException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // JsonException, and Parsson's plain RuntimeException for a payload nested beyond its depth limit
             return Optional.empty();
         }
     }
