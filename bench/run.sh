@@ -6,7 +6,7 @@
 #   BENCH_JAVA_OPTS="-Xmx256m" bench/run.sh   # JVM options for the server process
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ ! -f target/issuecommand.jar || -n "$(find src pom.xml liberty -newer target/issuecommand.jar -type f -print -quit)" ]]; then
+if [[ ! -f target/issuecommand.jar || -n "$(find src/main pom.xml liberty -newer target/issuecommand.jar -type f -print -quit)" ]]; then
   ./mvnw -B -q package -DskipTests
 fi
 if [[ ! -f target/bench.classpath || pom.xml -nt target/bench.classpath ]]; then
