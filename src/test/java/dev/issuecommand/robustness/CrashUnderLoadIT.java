@@ -78,7 +78,7 @@ class CrashUnderLoadIT {
             }
             System.out.printf("crash under load: killed after %d acknowledged writes (%d claims, %d follow-ups)%n",
                     acks.get(), claims.size(), deliveries.size());
-            assertThat(claims).isNotEmpty();
+            assertThat(claims).as(() -> "no write acknowledged; server log:\n" + tail(server)).isNotEmpty();
             assertThat(deliveries).isNotEmpty();
 
             server.start();
@@ -136,6 +136,15 @@ class CrashUnderLoadIT {
         }
     }
 
+    private static String tail(ServerProcess server) {
+        try {
+            List<String> lines = server.stderrText().lines().toList();
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (java.io.IOException e) {
+            return e.toString();
+        }
+    }
+
     /** One worker: claims its own issues one by one, moves each through statuses, and sends a webhook per issue. */
     private static void load(Api api, int worker, Map<String, ClaimState> claims, Map<String, Delivery> deliveries,
             Map<String, Delivery> unanswered, AtomicInteger acks) {
@@ -171,6 +180,7 @@ class CrashUnderLoadIT {
             }
         } catch (java.io.UncheckedIOException e) {
             // the server was killed: the request in flight got no answer
+            System.out.println("crash under load: worker " + worker + " stopped: " + e.getMessage());
         }
     }
 }
