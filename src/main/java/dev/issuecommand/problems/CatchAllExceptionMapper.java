@@ -12,11 +12,34 @@ public class CatchAllExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
+        Problem clientFault = clientFault(exception);
+        if (clientFault != null) {
+            return ProblemResponses.of(clientFault);
+        }
         String id = UUID.randomUUID().toString();
         JsonLog.error("http.internal_error", "correlation_id", id, "exception", exception.getClass().getName(),
                 "at", firstFrame(exception));
         return ProblemResponses.of(Problem.of(500, "internal_error", "Internal error",
                 "The server failed to handle the request; reference " + id).withCorrelationId(id));
+    }
+
+    /**
+     * Failures caused by the request itself that reach this mapper as plain exceptions: an unknown charset in
+     * Content-Type, an unparsable Accept header, a body that does not match its framing headers.
+     */
+    static Problem clientFault(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getName();
+            if (t instanceof java.io.UnsupportedEncodingException || t instanceof java.nio.charset.IllegalCharsetNameException
+                    || t instanceof java.nio.charset.UnsupportedCharsetException) {
+                return Problem.of(415, "unsupported_media_type", "Unsupported media type", "Send application/json in UTF-8");
+            }
+            if (name.equals("org.jboss.resteasy.spi.LoggableFailure") || name.endsWith(".IllegalHttpBodyException")
+                    || t instanceof java.io.EOFException) {
+                return Problem.of(400, "invalid_request", "Invalid request", "The request's headers or body are malformed");
+            }
+        }
+        return null;
     }
 
     private static String firstFrame(Throwable exception) {

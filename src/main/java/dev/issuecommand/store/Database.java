@@ -25,6 +25,8 @@ import org.eclipse.persistence.jpa.PersistenceProvider;
  * work in read or write transactions. A write transaction writes first (it bumps the {@code write_lock} row), so it
  * takes SQLite's write lock before it reads anything: exclusivity then holds across threads and across processes
  * sharing the file, and busy_timeout queues writers instead of failing them with {@code SQLITE_BUSY_SNAPSHOT}.
+ * Writers of all processes first queue on an OS file lock ({@link WriterQueue}): SQLite's busy handler only polls,
+ * so without it a process whose writers hand the lock to each other starves the other process's writers.
  */
 @ApplicationScoped
 public class Database {
@@ -32,6 +34,7 @@ public class Database {
     private static final int BUSY_RETRIES = 20;
 
     private final ReentrantLock localWriters = new ReentrantLock(true);
+    private WriterQueue writerQueue;
     private EntityManagerFactory factory;
     private String url;
 
@@ -51,6 +54,7 @@ public class Database {
             }
             // DriverManager finds service-loaded drivers once per JVM: a redeployed WAR must register its own.
             Class.forName("org.sqlite.JDBC");
+            writerQueue = WriterQueue.beside(Path.of(settings.sqlitePath()).toAbsolutePath());
             try (Connection connection = DriverManager.getConnection(url)) {
                 SchemaMigrator.migrate(connection);
                 IntegrityCheck.verify(connection);
@@ -100,7 +104,7 @@ public class Database {
     /** Runs {@code work} in one write transaction, retried while SQLite reports the file busy. */
     public <T> T write(Function<EntityManager, T> work) {
         localWriters.lock();
-        try {
+        try (WriterQueue.Turn turn = writerQueue.await()) {
             for (int attempt = 0; ; attempt++) {
                 EntityManager em = factory.createEntityManager();
                 EntityTransaction tx = em.getTransaction();
@@ -152,6 +156,9 @@ public class Database {
     void close() {
         if (factory != null && factory.isOpen()) {
             factory.close();
+        }
+        if (writerQueue != null) {
+            writerQueue.close();
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.issuecommand.webhooks.boundary;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
@@ -35,7 +34,8 @@ final class WebhookPayload {
             }
             return value.getValueType() == JsonValue.ValueType.OBJECT ? Optional.of(value.asJsonObject())
                     : Optional.empty();
-        } catch (JsonException | IllegalStateException | IllegalArgumentException e) {
+        } catch (RuntimeException e) {
+            // JsonException, and Parsson's plain RuntimeException for a payload nested beyond its depth limit
             return Optional.empty();
         }
     }

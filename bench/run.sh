@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Runs the IssueCommand benchmark: builds the jar and the test classes if needed, then starts the real jar against
+# the fake GitHub on 127.0.0.1 and prints a table. Not part of `./mvnw verify`.
+#   bench/run.sh                       # 4 s warm-up + 10 s per measurement, 8 connections
+#   BENCH_SECONDS=20 bench/run.sh      # longer measurements
+#   BENCH_JAVA_OPTS="-Xmx256m" bench/run.sh   # JVM options for the server process
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ ! -f target/issuecommand.jar || -n "$(find src/main pom.xml liberty -newer target/issuecommand.jar -type f -print -quit)" ]]; then
+  ./mvnw -B -q package -DskipTests
+fi
+if [[ ! -f target/bench.classpath || pom.xml -nt target/bench.classpath ]]; then
+  ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+fi
+./mvnw -B -q test-compile
+echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/{print $2}') MB RAM, $(java -version 2>&1 | head -1), load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
+exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
+  -Dbench.seconds="${BENCH_SECONDS:-10}" -Dbench.warmup="${BENCH_WARMUP:-4}" -Dbench.connections="${BENCH_CONNECTIONS:-8}" \
+  dev.issuecommand.bench.Benchmark

@@ -1,0 +1,154 @@
+package dev.issuecommand.bench;
+
+import dev.issuecommand.it.support.FakeGitHub;
+import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.webhooks.WebhookPayloads;
+import dev.issuecommand.webhooks.WebhookSender;
+import dev.issuecommand.webhooks.control.WebhookSignature;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark (not part of {@code verify}; run with {@code bench/run.sh}): starts the real jar against the fake
+ * GitHub on loopback, drives it with 8 keep-alive connections and prints a table of throughput, latency, start-up
+ * time and memory. Numbers are printed, never asserted.
+ */
+public final class Benchmark {
+
+    static final String SECRET = "bench-webhook-secret";
+    static final String REPO = "bench/repo";
+    static final int CONNECTIONS = Integer.getInteger("bench.connections", 8);
+    static final int SECONDS = Integer.getInteger("bench.seconds", 10);
+    static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 4);
+    static final int ACTIVE_CLAIMS = 300;
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("issuecommand-bench");
+        List<String[]> rows = new ArrayList<>();
+        try (FakeGitHub github = new FakeGitHub()) {
+            github.addIssues(REPO, 1, ACTIVE_CLAIMS + CONNECTIONS);
+            BenchServer server = BenchServer.start(github, work.resolve("bench.db"), Map.of(
+                    "GITHUB_WEBHOOK_SECRET", SECRET, "RATE_LIMIT_ENABLED", "false", "SYNC_INTERVAL_MINUTES", "0"));
+            try {
+                rows.add(new String[] {"cold start to ready (spawn -> /api/health 200)", ms(server.readyMillis()), "< 3000 ms"});
+                rows.addAll(mutations(server));
+                rows.addAll(webhooks(server));
+                rows.addAll(reads(server));
+                rows.add(new String[] {"SSE delivery latency, 500 subscribers", sse(server), "-"});
+                rows.add(new String[] {"first MCP initialize answered after spawn", "n/a (no MCP bridge on this branch)", "-"});
+                rows.add(new String[] {"RSS after load (VmRSS)", server.rssMegabytes() + " MB", "< 300 MB"});
+            } finally {
+                server.stop();
+            }
+        }
+        print(rows);
+    }
+
+    /** Each connection owns one claim and moves it in_progress -> stale -> in_progress ... (both valid transitions). */
+    private static List<String[]> mutations(BenchServer server) throws Exception {
+        String[] claimIds = new String[CONNECTIONS];
+        try (KeepAliveClient client = server.client()) {
+            for (int c = 0; c < CONNECTIONS; c++) {
+                KeepAliveClient.Reply reply = client.send("POST", "/api/claims", "", json(
+                        "{\"agent_id\":\"bench-" + c + "\",\"repo\":\"" + REPO + "\",\"issue_number\":" + (ACTIVE_CLAIMS + c + 1) + "}"));
+                claimIds[c] = field(reply.text(), "claim_id");
+            }
+        }
+        byte[][][] bodies = new byte[CONNECTIONS][2][];
+        for (int c = 0; c < CONNECTIONS; c++) {
+            bodies[c][0] = json("{\"agent_id\":\"bench-" + c + "\",\"status\":\"in_progress\"}");
+            bodies[c][1] = json("{\"agent_id\":\"bench-" + c + "\",\"status\":\"stale\"}");
+        }
+        Load.Result result = Load.run(server, CONNECTIONS, WARMUP_SECONDS, SECONDS, (client, c, i) ->
+                client.send("PATCH", "/api/claims/" + claimIds[c], "", bodies[c][(int) (i % 2)]).status());
+        return List.of(
+                new String[] {"status mutations/s (PATCH, 8 connections)", result.perSecond(), ">= 2500/s"},
+                new String[] {"status mutation latency p50 / p99", result.p50() + " / " + result.p99() + " ms", "p99 < 30 ms"});
+    }
+
+    /** Unique signed deliveries, each a changes-requested review on its own pull request: one follow-up each. */
+    private static List<String[]> webhooks(BenchServer server) throws Exception {
+        int prepared = 60_000;
+        byte[] template = WebhookSender.bytes(WebhookPayloads.changesRequested(REPO, 1, "Please rename the helper."));
+        String text = new String(template, StandardCharsets.UTF_8);
+        Load.Result result = Load.run(server, CONNECTIONS, WARMUP_SECONDS, SECONDS, (client, c, i) -> {
+            long n = (long) c * prepared + i + 1;
+            byte[] body = text.replaceFirst("\"id\":\\d+", "\"id\":" + (9_000_000_000L + n))
+                    .replace("\"number\":1,", "\"number\":" + (100_000 + n) + ",")
+                    .getBytes(StandardCharsets.UTF_8);
+            String headers = "X-GitHub-Event: pull_request_review\r\nX-GitHub-Delivery: bench-" + n + "\r\n"
+                    + "X-Hub-Signature-256: " + WebhookSignature.sign(body, SECRET) + "\r\n";
+            KeepAliveClient.Reply reply = client.send("POST", "/api/webhooks/github", headers, body);
+            return reply.status() == 202 && reply.text().contains("\"work_item_id\"") ? 202 : 500 + reply.status();
+        });
+        return List.of(
+                new String[] {"webhook deliveries/s (each queues a follow-up)", result.perSecond(), ">= 1100/s"},
+                new String[] {"webhook latency p50 / p99", result.p50() + " / " + result.p99() + " ms", "p99 < 30 ms"});
+    }
+
+    /** {@code GET /api/claims} with 300 (plus the 8 mutation) active claims. */
+    private static List<String[]> reads(BenchServer server) throws Exception {
+        try (KeepAliveClient client = server.client()) {
+            for (int issue = 1; issue <= ACTIVE_CLAIMS; issue++) {
+                client.send("POST", "/api/claims", "", json("{\"agent_id\":\"reader-" + (issue % 10) + "\",\"repo\":\""
+                        + REPO + "\",\"issue_number\":" + issue + "}"));
+            }
+            String listed = client.send("GET", "/api/claims", "", null).text();
+            int count = listed.split("\"claim_id\"", -1).length - 1;
+            System.err.println("bench: GET /api/claims lists " + count + " claims, " + listed.length() + " bytes");
+        }
+        Load.Result result = Load.run(server, CONNECTIONS, WARMUP_SECONDS, SECONDS, (client, c, i) ->
+                client.send("GET", "/api/claims", "", null).status());
+        return List.of(
+                new String[] {"reads/s of GET /api/claims (300+ active claims)", result.perSecond(), ">= 800/s"},
+                new String[] {"read latency p50 / p99", result.p50() + " / " + result.p99() + " ms", "p99 < 30 ms"});
+    }
+
+    private static String sse(BenchServer server) throws Exception {
+        try (KeepAliveClient client = server.client()) {
+            int status = client.send("HEAD", "/sse", "", null).status();
+            if (status == 404) {
+                return "n/a (no /sse on this branch)";
+            }
+            return "n/a (/sse answered " + status + "; subscriber measurement not written yet)";
+        }
+    }
+
+    static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " in " + json);
+        }
+        return m.group(1);
+    }
+
+    private static String ms(long millis) {
+        return millis + " ms";
+    }
+
+    private static void print(List<String[]> rows) {
+        double[] load = Load.loadAverage();
+        System.out.printf(Locale.ROOT, "%nIssueCommand benchmark, %d cores, %s, JDK %s, load average before/after: %s%n",
+                Runtime.getRuntime().availableProcessors(), java.time.Instant.now().toString().substring(0, 16) + "Z",
+                System.getProperty("java.version"), Load.loadBefore() + " / " + String.format(Locale.ROOT, "%.2f", load[0]));
+        System.out.printf("%n| %-50s | %-36s | %-12s |%n", "measure", "result", "target");
+        System.out.printf("|%s|%s|%s|%n", "-".repeat(52), "-".repeat(38), "-".repeat(14));
+        for (String[] row : rows) {
+            System.out.printf("| %-50s | %-36s | %-12s |%n", row[0], row[1], row[2]);
+        }
+    }
+}
