@@ -68,6 +68,26 @@ public final class Api {
         }
     }
 
+    /**
+     * Sends {@code request} without waiting for the end of a successful body: for an event stream, which never ends,
+     * the answer holds the status and an empty text; an error answer is read whole.
+     */
+    public Answer sendStreaming(HttpRequest request) {
+        try {
+            HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                String text = response.statusCode() >= 300
+                        ? new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) : "";
+                return new Answer(response.statusCode(), text, parse(text), null);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String base() {
         return base;
     }
