@@ -1,13 +1,10 @@
 package dev.issuecommand.claims.entity;
 
-import dev.issuecommand.config.JsonbConfiguration;
 import dev.issuecommand.store.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,8 +16,6 @@ import java.util.Locale;
 @Table(name = "claims")
 public class Claim {
 
-    private static final Type STRINGS = new ArrayList<String>() { }.getClass().getGenericSuperclass();
-    private static final Type CHANGES = new ArrayList<StatusChange>() { }.getClass().getGenericSuperclass();
 
     @Id
     @Column(name = "claim_id")
@@ -83,14 +78,14 @@ public class Claim {
         this.repoKey = repo.toLowerCase(Locale.ROOT);
         this.issueNumber = issueNumber;
         this.issueTitle = title;
-        this.issueLabels = toJson(labels);
-        this.issueAssignees = toJson(assignees);
+        this.issueLabels = JsonColumns.write(labels);
+        this.issueAssignees = JsonColumns.write(assignees);
         this.status = ClaimStatus.CLAIMED.wire();
         this.active = 1;
         this.claimedAt = now;
         this.lastUpdated = now;
         this.lastActivityAt = now;
-        this.statusHistory = toJson(List.of(new StatusChange(status, Timestamps.iso(now), null)));
+        this.statusHistory = JsonColumns.startHistory(status, now);
     }
 
     /** Moves to {@code next}, appending to the history; terminal statuses end the claim (it becomes history). */
@@ -103,9 +98,7 @@ public class Claim {
         if (agentActivity) {
             lastActivityAt = now;
         }
-        List<StatusChange> history = statusHistory();
-        history.add(new StatusChange(status, Timestamps.iso(now), note));
-        statusHistory = toJson(history);
+        statusHistory = JsonColumns.appendHistory(statusHistory, status, now, note);
         if (next.terminal()) {
             active = 0;
             endedAt = now;
@@ -120,8 +113,8 @@ public class Claim {
 
     /** Refreshes GitHub metadata; not agent activity, so the stale clock keeps running. */
     public boolean refreshMetadata(String title, List<String> labels, List<String> assignees, long now) {
-        String newLabels = toJson(labels);
-        String newAssignees = toJson(assignees);
+        String newLabels = JsonColumns.write(labels);
+        String newAssignees = JsonColumns.write(assignees);
         if (title.equals(issueTitle) && newLabels.equals(issueLabels) && newAssignees.equals(issueAssignees)) {
             return false;
         }
@@ -134,19 +127,13 @@ public class Claim {
 
     public ClaimView view() {
         return new ClaimView(claimId, agentId, repo, issueNumber, issueTitle,
-                JsonbConfiguration.JSONB.fromJson(issueLabels, STRINGS),
-                JsonbConfiguration.JSONB.fromJson(issueAssignees, STRINGS),
+                JsonColumns.strings(issueLabels),
+                JsonColumns.strings(issueAssignees),
                 status, Timestamps.iso(claimedAt), Timestamps.iso(lastUpdated), Timestamps.iso(lastActivityAt),
-                statusHistory(), prUrl);
+                JsonColumns.history(statusHistory), prUrl);
     }
 
-    private List<StatusChange> statusHistory() {
-        return new ArrayList<>(JsonbConfiguration.JSONB.fromJson(statusHistory, CHANGES));
-    }
 
-    private static String toJson(Object value) {
-        return JsonbConfiguration.JSONB.toJson(value);
-    }
 
     public String claimId() {
         return claimId;

@@ -1,14 +1,11 @@
 package dev.issuecommand.followups.entity;
 
-import dev.issuecommand.claims.entity.StatusChange;
-import dev.issuecommand.config.JsonbConfiguration;
+import dev.issuecommand.claims.entity.JsonColumns;
 import dev.issuecommand.store.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.lang.reflect.Type;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,8 +17,6 @@ import java.util.Locale;
 @Table(name = "followups")
 public class Followup {
 
-    private static final Type STRINGS = new ArrayList<String>() { }.getClass().getGenericSuperclass();
-    private static final Type CHANGES = new ArrayList<StatusChange>() { }.getClass().getGenericSuperclass();
 
     @Id
     @Column(name = "work_item_id")
@@ -110,12 +105,12 @@ public class Followup {
         this.sourceDeliveryId = source.sourceDeliveryId();
         this.requestedBy = source.requestedBy();
         this.summary = source.summary();
-        this.actionableComments = toJson(source.actionableComments());
+        this.actionableComments = JsonColumns.write(source.actionableComments());
         this.status = FollowupStatus.QUEUED.wire();
         this.active = 1;
         this.createdAt = now;
         this.lastUpdated = now;
-        this.statusHistory = toJson(List.of(new StatusChange(status, Timestamps.iso(now), null)));
+        this.statusHistory = JsonColumns.startHistory(status, now);
     }
 
     /**
@@ -135,9 +130,7 @@ public class Followup {
         if (next == FollowupStatus.DISMISSED) {
             dismissReason = note;
         }
-        List<StatusChange> history = statusHistory();
-        history.add(new StatusChange(status, Timestamps.iso(now), note));
-        statusHistory = toJson(history);
+        statusHistory = JsonColumns.appendHistory(statusHistory, status, now, note);
         if (next.terminal()) {
             active = 0;
             endedAt = now;
@@ -146,18 +139,12 @@ public class Followup {
 
     public FollowupView view() {
         return new FollowupView(workItemId, repo, prNumber, prUrl, prTitle, sourceEventType, sourceEventId,
-                sourceDeliveryId, requestedBy, summary, JsonbConfiguration.JSONB.fromJson(actionableComments, STRINGS),
+                sourceDeliveryId, requestedBy, summary, JsonColumns.strings(actionableComments),
                 status, Timestamps.iso(createdAt), Timestamps.iso(lastUpdated), claimedByAgentId,
-                Timestamps.isoOrNull(claimedAt), Timestamps.isoOrNull(doneAt), dismissReason, statusHistory());
+                Timestamps.isoOrNull(claimedAt), Timestamps.isoOrNull(doneAt), dismissReason, JsonColumns.history(statusHistory));
     }
 
-    private List<StatusChange> statusHistory() {
-        return new ArrayList<>(JsonbConfiguration.JSONB.fromJson(statusHistory, CHANGES));
-    }
 
-    private static String toJson(Object value) {
-        return JsonbConfiguration.JSONB.toJson(value);
-    }
 
     public String workItemId() {
         return workItemId;

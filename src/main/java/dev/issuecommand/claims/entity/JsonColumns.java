@@ -1,0 +1,41 @@
+package dev.issuecommand.claims.entity;
+
+import dev.issuecommand.config.JsonbConfiguration;
+import dev.issuecommand.store.Timestamps;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The JSON text columns of claims and follow-ups: string lists and status histories, in the API's JSON shape. */
+public final class JsonColumns {
+
+    private static final Type STRINGS = new ArrayList<String>() { }.getClass().getGenericSuperclass();
+    private static final Type CHANGES = new ArrayList<StatusChange>() { }.getClass().getGenericSuperclass();
+
+    private JsonColumns() {
+    }
+
+    public static String write(Object value) {
+        return JsonbConfiguration.JSONB.toJson(value);
+    }
+
+    public static List<String> strings(String json) {
+        return JsonbConfiguration.JSONB.fromJson(json, STRINGS);
+    }
+
+    public static List<StatusChange> history(String json) {
+        return new ArrayList<>(JsonbConfiguration.JSONB.fromJson(json, CHANGES));
+    }
+
+    /** A history holding only its first status. */
+    public static String startHistory(String status, long now) {
+        return write(List.of(new StatusChange(status, Timestamps.iso(now), null)));
+    }
+
+    /** {@code json} with one more entry. */
+    public static String appendHistory(String json, String status, long now, String note) {
+        List<StatusChange> changes = history(json);
+        changes.add(new StatusChange(status, Timestamps.iso(now), note));
+        return write(changes);
+    }
+}
