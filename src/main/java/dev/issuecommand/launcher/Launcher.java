@@ -5,17 +5,24 @@ import dev.issuecommand.config.FatalStartup;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.config.SettingsException;
 import java.io.FileDescriptor;
+import java.io.IOException;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarFile;
 
 /**
  * Main class of the runnable jar. It keeps stdout for MCP alone (everything printed to {@code System.out},
  * Liberty's banner and extractor included, goes to stderr), passes {@code .env} values on to Liberty and the
  * application as system properties, validates the settings so a bad one ends the process at once with exit
- * code 1, and then hands over to Liberty's own runnable-jar entry point.
+ * code 1, and then starts Liberty from a reused unpacked runtime ({@link UnpackedRuntime}), or through Liberty's own
+ * runnable-jar entry point when none is available.
  */
 public final class Launcher {
 
@@ -48,7 +55,75 @@ public final class Launcher {
         System.setProperty(FatalStartup.LAUNCHER_PROPERTY, "true");
         exitCleanlyOn("TERM");
         exitCleanlyOn("INT");
+        Optional<UnpackedRuntime> runtime = reusableRuntime();
+        if (runtime.isPresent()) {
+            runtime.get().runServer(serverName(), args);
+            System.exit(0);
+        }
         Class.forName(LIBERTY_MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
+    }
+
+    /**
+     * A slot of the runtime unpacked once per jar build under {@code WLP_JAR_EXTRACT_ROOT} (default
+     * {@code ~/wlpExtract}, as Liberty's); empty when {@code WLP_JAR_EXTRACT_DIR} asks for Liberty's own behaviour,
+     * when not started from a jar, or when every slot is busy or the root unusable.
+     */
+    private static Optional<UnpackedRuntime> reusableRuntime() {
+        Path jar = runningJar();
+        if (jar == null || !isBlank(System.getenv("WLP_JAR_EXTRACT_DIR"))) {
+            return Optional.empty();
+        }
+        String configuredRoot = System.getenv("WLP_JAR_EXTRACT_ROOT");
+        Path root = isBlank(configuredRoot) ? Path.of(System.getProperty("user.home"), "wlpExtract") : Path.of(configuredRoot);
+        try {
+            Optional<UnpackedRuntime> runtime = UnpackedRuntime.claim(jar, root.toAbsolutePath());
+            runtime.ifPresent(slot -> {
+                info(slot.reused() ? "runtime.reused" : "runtime.unpacked", slot.directory());
+                Thread cleaner = new Thread(() -> {
+                    try {
+                        UnpackedRuntime.removeOtherBuilds(jar, root.toAbsolutePath());
+                    } catch (IOException e) {
+                        warn("runtime.cleanup_failed", e);
+                    }
+                }, "issuecommand-runtime-cleanup");
+                cleaner.setDaemon(true);
+                cleaner.start();
+            });
+            return runtime;
+        } catch (IOException | RuntimeException e) {
+            warn("runtime.reuse_unavailable", e);
+            return Optional.empty();
+        }
+    }
+
+    private static Path runningJar() {
+        try {
+            Path location = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) ? location : null;
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String serverName() throws IOException {
+        try (JarFile jar = new JarFile(runningJar().toFile())) {
+            String name = jar.getManifest().getMainAttributes().getValue("Server-Name");
+            return isBlank(name) ? "defaultServer" : name;
+        }
+    }
+
+    private static void info(String event, Path directory) {
+        System.err.println("{\"time\":\"" + Instant.now() + "\",\"level\":\"INFO\",\"event\":\"" + event
+                + "\",\"directory\":\"" + escape(directory.toString()) + "\"}");
+    }
+
+    private static void warn(String event, Exception e) {
+        System.err.println("{\"time\":\"" + Instant.now() + "\",\"level\":\"WARN\",\"event\":\"" + event
+                + "\",\"message\":\"" + escape(String.valueOf(e)) + "\"}");
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /**

@@ -66,7 +66,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(env);
-        builder.environment().put("WLP_JAR_EXTRACT_ROOT", extractRoot.toString());
+        builder.environment().putIfAbsent("WLP_JAR_EXTRACT_ROOT", extractRoot.toString());
         Instant launched = Instant.now();
         process = builder.start();
         waitUntilReady(Duration.ofSeconds(120));
