@@ -28,23 +28,10 @@ final class BenchServer {
 
     static BenchServer start(FakeGitHub github, Path db, Map<String, String> extra) throws Exception {
         int port = ServerProcess.freePort();
-        List<String> command = new ArrayList<>(List.of(ServerProcess.javaBin()));
-        String options = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").trim();
-        if (!options.isEmpty()) {
-            command.addAll(List.of(options.split("\\s+")));
-        }
-        command.addAll(List.of("-jar", ServerProcess.jar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(db.getParent().toFile())
+        ProcessBuilder builder = new ProcessBuilder(command()).directory(db.getParent().toFile())
                 .redirectOutput(db.resolveSibling("stdout.log").toFile())
                 .redirectError(db.resolveSibling("stderr.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("API_KEY", ServerProcess.API_KEY);
-        env.put("GITHUB_TOKEN", ServerProcess.GITHUB_TOKEN);
-        env.put("GITHUB_API_URL", github.url());
-        env.put("HTTP_PORT", String.valueOf(port));
-        env.put("HTTP_HOST", "127.0.0.1");
-        env.put("SQLITE_PATH", db.toString());
-        env.putAll(extra);
+        configure(builder.environment(), github, db, port, extra);
         long spawned = System.nanoTime();
         Process process = builder.start();
         while (true) {
@@ -67,8 +54,34 @@ final class BenchServer {
         return new BenchServer(process, port, (System.nanoTime() - spawned) / 1_000_000);
     }
 
+    /** {@code java [BENCH_JAVA_OPTS] -jar target/issuecommand.jar}. */
+    static List<String> command() {
+        List<String> command = new ArrayList<>(List.of(ServerProcess.javaBin()));
+        String options = System.getenv().getOrDefault("BENCH_JAVA_OPTS", "").trim();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-jar", ServerProcess.jar().toString()));
+        return command;
+    }
+
+    /** The environment of a benchmark server: the fake GitHub, its own port and SQLite file, then {@code extra}. */
+    static void configure(Map<String, String> env, FakeGitHub github, Path db, int port, Map<String, String> extra) {
+        env.put("API_KEY", ServerProcess.API_KEY);
+        env.put("GITHUB_TOKEN", ServerProcess.GITHUB_TOKEN);
+        env.put("GITHUB_API_URL", github.url());
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("SQLITE_PATH", db.toString());
+        env.putAll(extra);
+    }
+
     KeepAliveClient client() {
         return new KeepAliveClient(port, ServerProcess.API_KEY);
+    }
+
+    int port() {
+        return port;
     }
 
     long readyMillis() {

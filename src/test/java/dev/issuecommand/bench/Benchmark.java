@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The benchmark (not part of {@code verify}; run with {@code bench/run.sh}): starts the real jar against the fake
- * GitHub on loopback, drives it with 8 keep-alive connections and prints a table of throughput, latency, start-up
- * time and memory. Numbers are printed, never asserted.
+ * GitHub on loopback, drives it with 8 keep-alive connections and prints a table of throughput, latency, SSE
+ * fan-out latency, start-up time (HTTP and MCP) and memory. Numbers are printed, never asserted.
  */
 public final class Benchmark {
 
@@ -28,6 +28,8 @@ public final class Benchmark {
     static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 4);
     static final int ACTIVE_CLAIMS = 300;
+    static final Map<String, String> SETTINGS = Map.of(
+            "GITHUB_WEBHOOK_SECRET", SECRET, "RATE_LIMIT_ENABLED", "false", "SYNC_INTERVAL_MINUTES", "0");
 
     private Benchmark() {
     }
@@ -36,20 +38,23 @@ public final class Benchmark {
         Path work = Files.createTempDirectory("issuecommand-bench");
         List<String[]> rows = new ArrayList<>();
         try (FakeGitHub github = new FakeGitHub()) {
-            github.addIssues(REPO, 1, ACTIVE_CLAIMS + CONNECTIONS);
-            BenchServer server = BenchServer.start(github, work.resolve("bench.db"), Map.of(
-                    "GITHUB_WEBHOOK_SECRET", SECRET, "RATE_LIMIT_ENABLED", "false", "SYNC_INTERVAL_MINUTES", "0"));
+            github.addIssues(REPO, 1, ACTIVE_CLAIMS + CONNECTIONS + SseLatency.EVENTS);
+            BenchServer server = BenchServer.start(github, work.resolve("bench.db"), SETTINGS);
+            String[] rss;
             try {
                 rows.add(new String[] {"cold start to ready (spawn -> /api/health 200)", ms(server.readyMillis()), "< 3000 ms"});
                 rows.addAll(mutations(server));
                 rows.addAll(webhooks(server));
                 rows.addAll(reads(server));
-                rows.add(new String[] {"SSE delivery latency, 500 subscribers", sse(server), "-"});
-                rows.add(new String[] {"first MCP initialize answered after spawn", "n/a (no MCP bridge on this branch)", "-"});
-                rows.add(new String[] {"RSS after load (VmRSS)", server.rssMegabytes() + " MB", "< 300 MB"});
+                rows.add(new String[] {"SSE delivery latency, " + SseLatency.SUBSCRIBERS + " subscribers",
+                        SseLatency.measure(server, ACTIVE_CLAIMS + CONNECTIONS + 1), "-"});
+                rss = new String[] {"RSS after load (VmRSS)", server.rssMegabytes() + " MB", "< 300 MB"};
             } finally {
                 server.stop();
             }
+            rows.add(new String[] {"first MCP initialize answered after spawn",
+                    McpInitializeTiming.measure(github, work.resolve("mcp.db"), SETTINGS), "-"});
+            rows.add(rss);
         }
         print(rows);
     }
@@ -114,16 +119,6 @@ public final class Benchmark {
                 new String[] {"read latency p50 / p99", result.p50() + " / " + result.p99() + " ms", "p99 < 30 ms"});
     }
 
-    private static String sse(BenchServer server) throws Exception {
-        try (KeepAliveClient client = server.client()) {
-            int status = client.send("HEAD", "/sse", "", null).status();
-            if (status == 404) {
-                return "n/a (no /sse on this branch)";
-            }
-            return "n/a (/sse answered " + status + "; subscriber measurement not written yet)";
-        }
-    }
-
     static byte[] json(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -145,10 +140,12 @@ public final class Benchmark {
         System.out.printf(Locale.ROOT, "%nIssueCommand benchmark, %d cores, %s, JDK %s, load average before/after: %s%n",
                 Runtime.getRuntime().availableProcessors(), java.time.Instant.now().toString().substring(0, 16) + "Z",
                 System.getProperty("java.version"), Load.loadBefore() + " / " + String.format(Locale.ROOT, "%.2f", load[0]));
-        System.out.printf("%n| %-50s | %-36s | %-12s |%n", "measure", "result", "target");
-        System.out.printf("|%s|%s|%s|%n", "-".repeat(52), "-".repeat(38), "-".repeat(14));
+        int width = Math.max(36, rows.stream().mapToInt(row -> row[1].length()).max().orElse(0));
+        String format = "| %-50s | %-" + width + "s | %-12s |%n";
+        System.out.printf("%n" + format, "measure", "result", "target");
+        System.out.printf("|%s|%s|%s|%n", "-".repeat(52), "-".repeat(width + 2), "-".repeat(14));
         for (String[] row : rows) {
-            System.out.printf("| %-50s | %-36s | %-12s |%n", row[0], row[1], row[2]);
+            System.out.printf(format, row[0], row[1], row[2]);
         }
     }
 }

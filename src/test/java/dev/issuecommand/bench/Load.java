@@ -25,20 +25,21 @@ final class Load {
         }
 
         String p50() {
-            return percentile(0.50);
+            return percentile(latenciesNanos, 0.50);
         }
 
         String p99() {
-            return percentile(0.99);
+            return percentile(latenciesNanos, 0.99);
         }
+    }
 
-        private String percentile(double p) {
-            if (latenciesNanos.length == 0) {
-                return "-";
-            }
-            long nanos = latenciesNanos[Math.min(latenciesNanos.length - 1, (int) Math.ceil(p * latenciesNanos.length) - 1)];
-            return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
+    /** The {@code p} percentile of sorted nanosecond latencies, in milliseconds with one decimal; "-" if none. */
+    static String percentile(long[] sortedNanos, double p) {
+        if (sortedNanos.length == 0) {
+            return "-";
         }
+        long nanos = sortedNanos[Math.min(sortedNanos.length - 1, (int) Math.ceil(p * sortedNanos.length) - 1)];
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     private Load() {
