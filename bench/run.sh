@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the IssueCommand benchmark: builds the jar and the test classes if needed, then starts the real jar against
 # the fake GitHub on 127.0.0.1 and prints a table. Not part of `./mvnw verify`.
-#   bench/run.sh                       # 4 s warm-up + 10 s per measurement, 8 connections
+#   bench/run.sh                       # 20 s warm-up + 10 s per measurement, 8 connections
 #   BENCH_SECONDS=20 bench/run.sh      # longer measurements
 #   BENCH_JAVA_OPTS="-Xmx256m" bench/run.sh   # JVM options for the server process
 set -euo pipefail
@@ -15,5 +15,5 @@ fi
 ./mvnw -B -q test-compile
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/{print $2}') MB RAM, $(java -version 2>&1 | head -1), load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
-  -Dbench.seconds="${BENCH_SECONDS:-10}" -Dbench.warmup="${BENCH_WARMUP:-4}" -Dbench.connections="${BENCH_CONNECTIONS:-8}" \
+  -Dbench.seconds="${BENCH_SECONDS:-10}" -Dbench.warmup="${BENCH_WARMUP:-20}" -Dbench.connections="${BENCH_CONNECTIONS:-8}" \
   dev.issuecommand.bench.Benchmark

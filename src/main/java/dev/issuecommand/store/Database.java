@@ -141,6 +141,15 @@ public class Database {
         }
     }
 
+    /**
+     * How many write transactions any process has committed to this file: it changes whenever the data does, so
+     * anything computed from the data can be kept until it moves on.
+     */
+    public long version() {
+        return read(em -> ((Number) em.createNativeQuery("SELECT n FROM write_lock WHERE id = 1").getSingleResult())
+                .longValue());
+    }
+
     /** True when a trivial query answers: the readiness check. */
     public boolean reachable() {
         try (Connection connection = DriverManager.getConnection(url);

@@ -26,10 +26,15 @@ public final class ClaimParams {
         if (repo != null && RepoName.parse(repo).isEmpty()) {
             throw JsonBody.invalid("repo");
         }
-        if (status != null && ClaimStatus.parse(status).isEmpty()) {
-            throw ApiException.badRequest("Invalid claim status: " + status);
+        if (status != null) {
+            status(status, "");
         }
         return new ClaimQueries.Filter(agentId, repo, status);
+    }
+
+    /** A claim status; an unknown one is a 400 naming it, {@code suffix} telling where it came from (MCP). */
+    public static ClaimStatus status(String text, String suffix) {
+        return ClaimStatus.parse(text).orElseThrow(() -> ApiException.badRequest("Invalid claim status: " + text + suffix));
     }
 
     /** {@code limit} from 1 to 200, default 50. */

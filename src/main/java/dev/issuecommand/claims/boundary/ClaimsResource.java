@@ -1,5 +1,6 @@
 package dev.issuecommand.claims.boundary;
 
+import dev.issuecommand.claims.control.ActiveClaimsJson;
 import dev.issuecommand.claims.control.ClaimQueries;
 import dev.issuecommand.claims.control.Claims;
 import dev.issuecommand.claims.entity.ClaimResult;
@@ -43,6 +44,9 @@ public class ClaimsResource {
     @Inject
     Claims claims;
 
+    @Inject
+    ActiveClaimsJson activeClaimsJson;
+
     @Operation(summary = "Claim an issue",
             description = "Exclusive: one active claim per issue. The owner claiming again gets its claim back "
             + "with idempotent:true. Refusals: invalid_repo (403), invalid_issue (404), "
@@ -74,11 +78,12 @@ public class ClaimsResource {
             content = @Content(mediaType = "application/json", schema = @Schema(ref = "ClaimList")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @GET
-    public Map<String, Object> list(
+    public Response list(
             @Parameter(description = "Only this agent's claims") @QueryParam("agent_id") String agentId,
             @Parameter(description = "owner/repo") @QueryParam("repo") String repo,
             @Parameter(description = "Only claims in this status") @QueryParam("status") String status) {
-        return Map.of("claims", claims.active(ClaimParams.filter(agentId, repo, status)));
+        return Response.ok(activeClaimsJson.json(ClaimParams.filter(agentId, repo, status)), MediaType.APPLICATION_JSON)
+                .build();
     }
 
     @Operation(summary = "List finished claims",
@@ -128,8 +133,7 @@ public class ClaimsResource {
         JsonBody body = JsonBody.parse(text);
         String agentId = body.requiredId("agent_id");
         String statusText = body.requiredString("status");
-        ClaimStatus status = ClaimStatus.parse(statusText)
-                .orElseThrow(() -> ApiException.badRequest("Invalid claim status: " + statusText));
+        ClaimStatus status = ClaimParams.status(statusText, "");
         String note = body.optionalText("note").orElse(null);
         String prUrl = body.optionalUrl("pr_url").orElse(null);
         return respond(claims.update(claimId, agentId, status, note, prUrl));

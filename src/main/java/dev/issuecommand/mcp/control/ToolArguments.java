@@ -35,8 +35,7 @@ public final class ToolArguments {
 
     /** A claim status; an unknown one is refused like {@code PATCH /api/claims/:id} refuses it, naming the argument. */
     public static ClaimStatus status(String text) {
-        return ClaimStatus.parse(text).orElseThrow(() -> ApiException.badRequest("Invalid claim status: " + text
-                + " (argument status)"));
+        return ClaimParams.status(text, " (argument status)");
     }
 
     /** {@code limit} of the history: 1 to 200, default 50, as {@code GET /api/claims/history} takes it. */

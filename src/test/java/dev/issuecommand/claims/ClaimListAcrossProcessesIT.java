@@ -1,0 +1,71 @@
+package dev.issuecommand.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.issuecommand.it.support.FakeGitHub;
+import dev.issuecommand.it.support.ServerProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code GET /api/claims} answers are kept between writes: a change made through another process sharing the file
+ * shows in this process's very next list, with every filter.
+ */
+class ClaimListAcrossProcessesIT {
+
+    private static final String REPO = "acme/lists";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyWriteOfEitherProcessShowsInTheOthersNextList() throws Exception {
+        Path db = dir.resolve("shared.db");
+        try (FakeGitHub github = new FakeGitHub();
+                ServerProcess first = ServerProcess.create(github, db, Map.of()).start();
+                ServerProcess second = ServerProcess.create(github, db, Map.of()).start()) {
+            github.addIssues(REPO, 1, 10);
+            assertThat(claims(first, "")).isEmpty();
+            assertThat(claims(first, "")).as("asked twice, nothing changed").isEmpty();
+
+            for (int issue = 1; issue <= 10; issue++) {
+                ServerProcess writer = issue % 2 == 0 ? first : second;
+                ServerProcess reader = issue % 2 == 0 ? second : first;
+                String agent = "agent-" + issue;
+                String claimId = writer.api().post("/api/claims",
+                        Map.of("agent_id", agent, "repo", REPO, "issue_number", issue)).json().path("claim").path("claim_id").asText();
+                assertThat(statuses(reader, "?agent_id=" + agent)).containsExactly(claimId + "=claimed");
+
+                writer.api().patch("/api/claims/" + claimId, Map.of("agent_id", agent, "status", "in_progress"));
+                assertThat(statuses(reader, "?agent_id=" + agent)).containsExactly(claimId + "=in_progress");
+                assertThat(statuses(reader, "?status=in_progress")).contains(claimId + "=in_progress");
+                assertThat(statuses(reader, "?status=claimed")).doesNotContain(claimId + "=claimed");
+            }
+            assertThat(claims(first, "")).hasSize(10);
+
+            for (JsonNode claim : claims(second, "")) {
+                first.api().delete("/api/claims/" + claim.path("claim_id").asText(),
+                        Map.of("agent_id", claim.path("agent_id").asText()));
+            }
+            assertThat(claims(second, "")).isEmpty();
+            assertThat(claims(second, "?repo=" + REPO)).isEmpty();
+        }
+    }
+
+    private static List<JsonNode> claims(ServerProcess server, String query) {
+        JsonNode list = server.api().get("/api/claims" + query).json().path("claims");
+        List<JsonNode> claims = new ArrayList<>();
+        list.forEach(claims::add);
+        return claims;
+    }
+
+    private static List<String> statuses(ServerProcess server, String query) {
+        return claims(server, query).stream()
+                .map(claim -> claim.path("claim_id").asText() + "=" + claim.path("status").asText()).toList();
+    }
+}
