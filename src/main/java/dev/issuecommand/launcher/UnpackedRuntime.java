@@ -81,7 +81,7 @@ final class UnpackedRuntime implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Deletes the slots of other builds of this jar that no process holds (runtimes left by earlier versions). */
+    /** Deletes this user's slots of other builds of this jar that no process holds (left by earlier versions). */
     static void removeOtherBuilds(Path jar, Path root) throws IOException {
         String stem = stem(jar) + "-";
         String current = stem + build(jar) + "-";
@@ -94,9 +94,13 @@ final class UnpackedRuntime implements AutoCloseable {
             if (name.startsWith(current)) {
                 continue;
             }
+            Path directory = root.resolve(name.substring(0, name.length() - ".lock".length()));
+            if (Files.exists(directory) && !isPrivate(directory)) {
+                continue;
+            }
             try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
                 if (tryLock(channel) != null) {
-                    deleteTree(root.resolve(name.substring(0, name.length() - ".lock".length())));
+                    deleteTree(directory);
                     Files.deleteIfExists(lock);
                 }
             }
@@ -178,13 +182,21 @@ final class UnpackedRuntime implements AutoCloseable {
         Files.writeString(directory.resolve(COMPLETE_MARKER), jar.toString());
     }
 
-    /** A slot is reused only if this user owns it and nobody else may write to it. */
+    /**
+     * A slot is reused only if this process's user owns it and nobody else may write to it. The user is read off a
+     * file this process creates (no user-name lookup, so a user without a passwd entry works too).
+     */
     private static boolean isPrivate(Path directory) throws IOException {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return true;
         }
-        UserPrincipal me = FileSystems.getDefault().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
+        Path probe = Files.createTempFile(directory.getParent(), ".owner", ".probe");
+        UserPrincipal me;
+        try {
+            me = Files.getOwner(probe);
+        } finally {
+            Files.delete(probe);
+        }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
         return Files.getOwner(directory).equals(me)
                 && !permissions.contains(PosixFilePermission.GROUP_WRITE)

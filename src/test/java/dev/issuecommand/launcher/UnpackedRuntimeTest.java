@@ -2,6 +2,7 @@ package dev.issuecommand.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -83,6 +85,32 @@ class UnpackedRuntimeTest {
             assertThat(runtime.reused()).isFalse();
             assertThat(slot.resolve("wlp/a.txt")).hasContent("a");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(slot))).isEqualTo("rwx------");
+        }
+    }
+
+    @Test
+    void aSlotOwnedByAnotherUserIsNeitherReusedNorRemoved() throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")), "changing a folder's owner needs root");
+        Path jar = jar("issuecommand.jar", "wlp/a.txt", "a");
+        FileTime built = Files.getLastModifiedTime(jar);
+        Path root = temp.resolve("root");
+        Path slot;
+        try (UnpackedRuntime runtime = UnpackedRuntime.claim(jar, root).orElseThrow()) {
+            slot = runtime.directory();
+        }
+        UserPrincipal nobody = slot.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(slot, nobody);
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(built.toMillis() + 5_000));
+        UnpackedRuntime.removeOtherBuilds(jar, root);
+        assertThat(slot).as("another user's slot of an older build is left alone").exists();
+        assertThat(Files.getOwner(slot)).isEqualTo(nobody);
+
+        Files.setLastModifiedTime(jar, built);
+        try (UnpackedRuntime runtime = UnpackedRuntime.claim(jar, root).orElseThrow()) {
+            assertThat(runtime.directory()).isEqualTo(slot);
+            assertThat(runtime.reused()).as("another user's slot is unpacked afresh").isFalse();
+            assertThat(Files.getOwner(slot)).isNotEqualTo(nobody);
         }
     }
 

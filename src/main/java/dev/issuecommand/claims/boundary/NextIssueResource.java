@@ -1,7 +1,6 @@
 package dev.issuecommand.claims.boundary;
 
 import dev.issuecommand.claims.control.IssuePicker;
-import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -41,11 +39,7 @@ public class NextIssueResource {
             schema = @Schema(ref = "NextRequest")))
     @POST
     public Response next(String text) {
-        JsonBody body = JsonBody.parse(text);
-        String agentId = body.requiredId("agent_id");
-        Optional<RepoName> repo = body.optionalText("repo").map(ClaimParams::repo);
-        String label = body.optionalText("label").orElse(null);
-        String milestone = body.optionalText("milestone").orElse(null);
-        return ClaimsResource.respond(picker.next(agentId, repo, label, milestone));
+        WorkRequest request = WorkRequest.from(JsonBody.parse(text));
+        return ClaimsResource.respond(picker.next(request.agentId(), request.repo(), request.label(), request.milestone()));
     }
 }

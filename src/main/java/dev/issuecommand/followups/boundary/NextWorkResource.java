@@ -1,8 +1,8 @@
 package dev.issuecommand.followups.boundary;
 
+import dev.issuecommand.claims.boundary.WorkRequest;
 import dev.issuecommand.followups.control.NextWork;
 import dev.issuecommand.followups.entity.NextWorkResult;
-import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.JsonBody;
 import dev.issuecommand.problems.ResultResponses;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +12,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,13 +41,8 @@ public class NextWorkResource {
             schema = @Schema(ref = "NextRequest")))
     @POST
     public Response next(String text) {
-        JsonBody body = JsonBody.parse(text);
-        String agentId = body.requiredId("agent_id");
-        Optional<RepoName> repo = body.optionalText("repo")
-                .map(name -> RepoName.parse(name).orElseThrow(() -> JsonBody.invalid("repo")));
-        String label = body.optionalText("label").orElse(null);
-        String milestone = body.optionalText("milestone").orElse(null);
-        NextWorkResult result = nextWork.next(agentId, repo, label, milestone);
+        WorkRequest request = WorkRequest.from(JsonBody.parse(text));
+        NextWorkResult result = nextWork.next(request.agentId(), request.repo(), request.label(), request.milestone());
         return ResultResponses.of(result.ok(), result, result.reason(), result.message(), null, null);
     }
 }

@@ -7,6 +7,7 @@ import static dev.issuecommand.mcp.control.Schemas.LABEL;
 import static dev.issuecommand.mcp.control.Schemas.MILESTONE;
 import static dev.issuecommand.mcp.control.Schemas.REPO;
 
+import dev.issuecommand.claims.boundary.WorkRequest;
 import dev.issuecommand.followups.boundary.FollowupParams;
 import dev.issuecommand.followups.control.Followups;
 import dev.issuecommand.followups.control.MyWork;
@@ -14,7 +15,6 @@ import dev.issuecommand.followups.control.NextWork;
 import dev.issuecommand.followups.entity.FollowupStatus;
 import dev.issuecommand.mcp.control.InputSchema;
 import dev.issuecommand.mcp.control.Schemas;
-import dev.issuecommand.mcp.control.ToolArguments;
 import dev.issuecommand.mcp.control.ToolGroup;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.mcp.entity.ToolHints;
@@ -80,8 +80,10 @@ public class FollowupTools implements ToolGroup {
                 InputSchema.arguments().required("agent_id", AGENT_ID).optional("repo", REPO)
                         .optional("label", LABEL).optional("milestone", MILESTONE).build(),
                 NEXT_WORK, new ToolHints(false, false, false, true),
-                args -> nextWork.next(args.requiredId("agent_id"), ToolArguments.optionalRepo(args),
-                        args.optionalText("label").orElse(null), args.optionalText("milestone").orElse(null)));
+                args -> {
+                    WorkRequest request = WorkRequest.from(args);
+                    return nextWork.next(request.agentId(), request.repo(), request.label(), request.milestone());
+                });
     }
 
     private Tool list() {

@@ -8,6 +8,7 @@ import static dev.issuecommand.mcp.control.Schemas.LABEL;
 import static dev.issuecommand.mcp.control.Schemas.MILESTONE;
 import static dev.issuecommand.mcp.control.Schemas.REPO;
 
+import dev.issuecommand.claims.boundary.WorkRequest;
 import dev.issuecommand.claims.control.IssuePicker;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.github.GitHubClient;
@@ -65,11 +66,8 @@ public class IssueTools implements ToolGroup {
     }
 
     private Object next(JsonBody args) {
-        String agentId = args.requiredId("agent_id");
-        Optional<RepoName> repo = ToolArguments.optionalRepo(args);
-        String label = args.optionalText("label").orElse(null);
-        String milestone = args.optionalText("milestone").orElse(null);
-        return picker.next(agentId, repo, label, milestone);
+        WorkRequest request = WorkRequest.from(args);
+        return picker.next(request.agentId(), request.repo(), request.label(), request.milestone());
     }
 
     private Tool openIssues() {

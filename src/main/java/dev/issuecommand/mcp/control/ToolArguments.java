@@ -29,10 +29,6 @@ public final class ToolArguments {
         return ClaimParams.repo(args.requiredString("repo"));
     }
 
-    public static Optional<RepoName> optionalRepo(JsonBody args) {
-        return args.optionalText("repo").map(ClaimParams::repo);
-    }
-
     /** A claim status; an unknown one is refused like {@code PATCH /api/claims/:id} refuses it, naming the argument. */
     public static ClaimStatus status(String text) {
         return ClaimParams.status(text, " (argument status)");
