@@ -5,8 +5,8 @@ import dev.issuecommand.config.FatalStartup;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.config.SettingsException;
 import java.io.FileDescriptor;
-import java.io.IOException;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -48,16 +48,16 @@ public final class Launcher {
         try {
             Settings.from(Launcher::lookup);
         } catch (SettingsException e) {
-            System.err.println("{\"time\":\"" + Instant.now() + "\",\"level\":\"FATAL\",\"event\":\"startup.failed\","
-                    + "\"message\":\"" + escape(e.getMessage()) + "\"}");
+            log("FATAL", "startup.failed", "message", e.getMessage());
             System.exit(1);
         }
         System.setProperty(FatalStartup.LAUNCHER_PROPERTY, "true");
         exitCleanlyOn("TERM");
         exitCleanlyOn("INT");
-        Optional<UnpackedRuntime> runtime = reusableRuntime();
+        Path jar = runningJar();
+        Optional<UnpackedRuntime> runtime = jar == null ? Optional.empty() : reusableRuntime(jar);
         if (runtime.isPresent()) {
-            runtime.get().runServer(serverName(), args);
+            runtime.get().runServer(serverName(jar), args);
             System.exit(0);
         }
         Class.forName(LIBERTY_MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
@@ -68,22 +68,22 @@ public final class Launcher {
      * {@code ~/wlpExtract}, as Liberty's); empty when {@code WLP_JAR_EXTRACT_DIR} asks for Liberty's own behaviour,
      * when not started from a jar, or when every slot is busy or the root unusable.
      */
-    private static Optional<UnpackedRuntime> reusableRuntime() {
-        Path jar = runningJar();
-        if (jar == null || !isBlank(System.getenv("WLP_JAR_EXTRACT_DIR"))) {
+    private static Optional<UnpackedRuntime> reusableRuntime(Path jar) {
+        if (!isBlank(System.getenv("WLP_JAR_EXTRACT_DIR"))) {
             return Optional.empty();
         }
         String configuredRoot = System.getenv("WLP_JAR_EXTRACT_ROOT");
-        Path root = isBlank(configuredRoot) ? Path.of(System.getProperty("user.home"), "wlpExtract") : Path.of(configuredRoot);
+        Path root = (isBlank(configuredRoot) ? Path.of(System.getProperty("user.home"), "wlpExtract")
+                : Path.of(configuredRoot)).toAbsolutePath();
         try {
-            Optional<UnpackedRuntime> runtime = UnpackedRuntime.claim(jar, root.toAbsolutePath());
+            Optional<UnpackedRuntime> runtime = UnpackedRuntime.claim(jar, root);
             runtime.ifPresent(slot -> {
-                info(slot.reused() ? "runtime.reused" : "runtime.unpacked", slot.directory());
+                log("INFO", slot.reused() ? "runtime.reused" : "runtime.unpacked", "directory", slot.directory().toString());
                 Thread cleaner = new Thread(() -> {
                     try {
-                        UnpackedRuntime.removeOtherBuilds(jar, root.toAbsolutePath());
+                        UnpackedRuntime.removeOtherBuilds(jar, root);
                     } catch (IOException e) {
-                        warn("runtime.cleanup_failed", e);
+                        log("WARN", "runtime.cleanup_failed", "message", String.valueOf(e));
                     }
                 }, "issuecommand-runtime-cleanup");
                 cleaner.setDaemon(true);
@@ -91,7 +91,7 @@ public final class Launcher {
             });
             return runtime;
         } catch (IOException | RuntimeException e) {
-            warn("runtime.reuse_unavailable", e);
+            log("WARN", "runtime.reuse_unavailable", "message", String.valueOf(e));
             return Optional.empty();
         }
     }
@@ -105,21 +105,17 @@ public final class Launcher {
         }
     }
 
-    private static String serverName() throws IOException {
-        try (JarFile jar = new JarFile(runningJar().toFile())) {
-            String name = jar.getManifest().getMainAttributes().getValue("Server-Name");
+    private static String serverName(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            String name = file.getManifest().getMainAttributes().getValue("Server-Name");
             return isBlank(name) ? "defaultServer" : name;
         }
     }
 
-    private static void info(String event, Path directory) {
-        System.err.println("{\"time\":\"" + Instant.now() + "\",\"level\":\"INFO\",\"event\":\"" + event
-                + "\",\"directory\":\"" + escape(directory.toString()) + "\"}");
-    }
-
-    private static void warn(String event, Exception e) {
-        System.err.println("{\"time\":\"" + Instant.now() + "\",\"level\":\"WARN\",\"event\":\"" + event
-                + "\",\"message\":\"" + escape(String.valueOf(e)) + "\"}");
+    /** One JSON log line on stderr, in the application's log shape (the launcher runs before its logger exists). */
+    private static void log(String level, String event, String field, String value) {
+        System.err.println("{\"time\":\"" + Instant.now() + "\",\"level\":\"" + level + "\",\"event\":\"" + event
+                + "\",\"" + field + "\":\"" + escape(value) + "\"}");
     }
 
     private static boolean isBlank(String value) {
@@ -136,7 +132,7 @@ public final class Launcher {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> new Thread(() -> System.exit(0),
                     "issuecommand-shutdown").start());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            System.err.println("{\"level\":\"WARN\",\"event\":\"signal.unavailable\",\"signal\":\"" + signal + "\"}");
+            log("WARN", "signal.unavailable", "signal", signal);
         }
     }
 

@@ -40,6 +40,7 @@ final class UnpackedRuntime implements AutoCloseable {
     static final int SLOTS = 4;
     private static final String COMPLETE_MARKER = ".issuecommand-unpacked";
     private static final String ROOT_ENTRY = "wlp/";
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path directory;
     private final boolean reused;
@@ -67,7 +68,8 @@ final class UnpackedRuntime implements AutoCloseable {
                 channel.close();
                 continue;
             }
-            boolean reusable = Files.isRegularFile(directory.resolve(COMPLETE_MARKER)) && isPrivate(directory);
+            boolean reusable = Files.isRegularFile(directory.resolve(COMPLETE_MARKER))
+                    && isPrivate(directory, currentUser(root));
             if (!reusable) {
                 try {
                     unpack(jar, directory);
@@ -89,13 +91,14 @@ final class UnpackedRuntime implements AutoCloseable {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, stem + "*.lock")) {
             entries.forEach(locks::add);
         }
+        UserPrincipal me = currentUser(root);
         for (Path lock : locks) {
             String name = lock.getFileName().toString();
             if (name.startsWith(current)) {
                 continue;
             }
             Path directory = root.resolve(name.substring(0, name.length() - ".lock".length()));
-            if (Files.exists(directory) && !isPrivate(directory)) {
+            if (Files.exists(directory) && !isPrivate(directory, me)) {
                 continue;
             }
             try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
@@ -182,20 +185,10 @@ final class UnpackedRuntime implements AutoCloseable {
         Files.writeString(directory.resolve(COMPLETE_MARKER), jar.toString());
     }
 
-    /**
-     * A slot is reused only if this process's user owns it and nobody else may write to it. The user is read off a
-     * file this process creates (no user-name lookup, so a user without a passwd entry works too).
-     */
-    private static boolean isPrivate(Path directory) throws IOException {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+    /** A slot is reused (or removed) only if {@code me} owns it and nobody else may write to it. */
+    private static boolean isPrivate(Path directory, UserPrincipal me) throws IOException {
+        if (!POSIX) {
             return true;
-        }
-        Path probe = Files.createTempFile(directory.getParent(), ".owner", ".probe");
-        UserPrincipal me;
-        try {
-            me = Files.getOwner(probe);
-        } finally {
-            Files.delete(probe);
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(directory);
         return Files.getOwner(directory).equals(me)
@@ -203,8 +196,24 @@ final class UnpackedRuntime implements AutoCloseable {
                 && !permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
+    /**
+     * This process's user, read off a file it creates in {@code root} (no user-name lookup, so a user without a
+     * passwd entry works too); null where the file system has no owners.
+     */
+    private static UserPrincipal currentUser(Path root) throws IOException {
+        if (!POSIX) {
+            return null;
+        }
+        Path probe = Files.createTempFile(root, ".owner", ".probe");
+        try {
+            return Files.getOwner(probe);
+        } finally {
+            Files.delete(probe);
+        }
+    }
+
     private static FileAttribute<?>[] ownerOnly() {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        if (!POSIX) {
             return new FileAttribute<?>[0];
         }
         return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"))};

@@ -46,11 +46,11 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class GitHubSync {
 
+    static final String CLOSED_NOTE = "Closed externally on GitHub";
+
     /** Runs the stale rules too, as the original's sync did; the sweep also runs on its own schedule. */
     @Inject
     StaleSweep staleSweep;
-
-    static final String CLOSED_NOTE = "Closed externally on GitHub";
 
     @Inject
     Settings settings;

@@ -16,7 +16,6 @@ import java.util.Locale;
 @Table(name = "claims")
 public class Claim {
 
-
     @Id
     @Column(name = "claim_id")
     private String claimId;
@@ -132,8 +131,6 @@ public class Claim {
                 status, Timestamps.iso(claimedAt), Timestamps.iso(lastUpdated), Timestamps.iso(lastActivityAt),
                 JsonColumns.history(statusHistory), prUrl);
     }
-
-
 
     public String claimId() {
         return claimId;

@@ -17,7 +17,6 @@ import java.util.Locale;
 @Table(name = "followups")
 public class Followup {
 
-
     @Id
     @Column(name = "work_item_id")
     private String workItemId;
@@ -143,8 +142,6 @@ public class Followup {
                 status, Timestamps.iso(createdAt), Timestamps.iso(lastUpdated), claimedByAgentId,
                 Timestamps.isoOrNull(claimedAt), Timestamps.isoOrNull(doneAt), dismissReason, JsonColumns.history(statusHistory));
     }
-
-
 
     public String workItemId() {
         return workItemId;

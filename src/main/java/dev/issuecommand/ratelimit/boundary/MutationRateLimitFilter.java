@@ -1,7 +1,7 @@
 package dev.issuecommand.ratelimit.boundary;
 
-import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.auth.BearerAuthFilter;
+import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.ratelimit.control.MutationRoutes;
 import dev.issuecommand.ratelimit.control.RateLimits;
 import dev.issuecommand.ratelimit.entity.Verdict;

@@ -1,7 +1,7 @@
 package dev.issuecommand.ratelimit.boundary;
 
-import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.config.Settings;
+import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.ratelimit.control.ClientAddress;
 import dev.issuecommand.ratelimit.control.RateLimits;
 import dev.issuecommand.ratelimit.entity.Verdict;
