@@ -41,11 +41,19 @@ public record Settings(
         int rateLimitAgentMutationsPerMinute,
         int rateLimitAgentMutationsBurst,
         int rateLimitSseConnectPerMinute,
-        int rateLimitSseConnectBurst) {
+        int rateLimitSseConnectBurst,
+        List<String> mcpAllowedOrigins,
+        Duration mcpSessionIdle,
+        Duration idleExit) {
 
     /** Names whose values are never shown, in logs or in error messages. */
     public static final Set<String> SECRETS = Set.of("GITHUB_TOKEN", "API_KEY", "GITHUB_WEBHOOK_SECRET");
 
+    /** Browser origins allowed on {@code /mcp} by default: pages served from this machine (any port). */
+    public static final List<String> LOOPBACK_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*",
+            "http://[::1]:*", "https://localhost:*", "https://127.0.0.1:*", "https://[::1]:*");
+
+    private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
     private static final Set<String> JOURNAL_MODES = Set.of("DELETE", "TRUNCATE", "PERSIST", "MEMORY", "WAL", "OFF");
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
 
@@ -81,7 +89,10 @@ public record Settings(
                 r.integer("RATE_LIMIT_AGENT_MUTATIONS_PER_MINUTE", 40, 1, Integer.MAX_VALUE),
                 r.integer("RATE_LIMIT_AGENT_MUTATIONS_BURST", 20, 1, Integer.MAX_VALUE),
                 r.integer("RATE_LIMIT_SSE_CONNECT_PER_MINUTE", 10, 1, Integer.MAX_VALUE),
-                r.integer("RATE_LIMIT_SSE_CONNECT_BURST", 10, 1, Integer.MAX_VALUE));
+                r.integer("RATE_LIMIT_SSE_CONNECT_BURST", 10, 1, Integer.MAX_VALUE),
+                r.origins("MCP_ALLOWED_ORIGINS", LOOPBACK_ORIGINS),
+                r.minutes("MCP_SESSION_IDLE_MINUTES", 30, false),
+                r.minutes("IDLE_EXIT_MINUTES", 0, true));
     }
 
     /** True when {@code ALLOWED_REPOS} is empty or names {@code fullName} (case-insensitive). */
@@ -208,6 +219,27 @@ public record Settings(
                 repos.add(repo.toLowerCase(Locale.ROOT));
             }
             return List.copyOf(repos);
+        }
+
+        /** Comma-separated {@code scheme://host[:port]} origins, a port of {@code *} for any port. */
+        List<String> origins(String name, List<String> fallback) {
+            String value = raw(name);
+            if (value == null) {
+                return fallback;
+            }
+            List<String> origins = new ArrayList<>();
+            for (String part : value.split(",")) {
+                String origin = part.strip();
+                if (origin.isEmpty()) {
+                    continue;
+                }
+                if (!ORIGIN.matcher(origin).matches()) {
+                    throw invalid(name, value, "comma-separated origins such as https://dash.example.com or "
+                            + "http://localhost:*");
+                }
+                origins.add(origin);
+            }
+            return List.copyOf(origins);
         }
 
         private static SettingsException invalid(String name, String value, String expected) {

@@ -4,6 +4,7 @@ import dev.issuecommand.config.DotEnvFile;
 import dev.issuecommand.config.FatalStartup;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.config.SettingsException;
+import dev.issuecommand.launcher.front.McpFront;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
@@ -28,6 +28,9 @@ public final class Launcher {
 
     private static final String LIBERTY_MAIN = "wlp.lib.extract.SelfExtractRun";
 
+    /** First argument that makes this process the light stdio front ({@link McpFront#standalone}). */
+    static final String MCP_COMMAND = "mcp";
+
     private Launcher() {
     }
 
@@ -39,21 +42,35 @@ public final class Launcher {
                 System.setProperty(name, value);
             }
         });
+        if (args.length > 0 && args[0].equals(MCP_COMMAND)) {
+            McpFront.standalone(Launcher::lookup, runningJar());
+            return;
+        }
         if (lookup("GITHUB_TOKEN") == null) {
             String token = GhCliToken.discover();
             if (token != null) {
                 System.setProperty("GITHUB_TOKEN", token);
             }
         }
+        Settings settings;
         try {
-            Settings.from(Launcher::lookup);
+            settings = Settings.from(Launcher::lookup);
         } catch (SettingsException e) {
-            log("FATAL", "startup.failed", "message", e.getMessage());
+            LauncherLog.fatal("startup.failed", "message", e.getMessage());
             System.exit(1);
+            return;
         }
         System.setProperty(FatalStartup.LAUNCHER_PROPERTY, "true");
         exitCleanlyOn("TERM");
         exitCleanlyOn("INT");
+        if (McpFront.spawnedByFront()) {
+            if (!McpFront.takeServerLock(settings.httpPort())) {
+                LauncherLog.info("server.not_needed", "message", "another IssueCommand server took this port first");
+                System.exit(0);
+            }
+        } else if (!McpFront.beside(Launcher::lookup, settings.httpPort())) {
+            return;
+        }
         Path jar = runningJar();
         Optional<UnpackedRuntime> runtime = jar == null ? Optional.empty() : reusableRuntime(jar);
         if (runtime.isPresent()) {
@@ -78,12 +95,12 @@ public final class Launcher {
         try {
             Optional<UnpackedRuntime> runtime = UnpackedRuntime.claim(jar, root);
             runtime.ifPresent(slot -> {
-                log("INFO", slot.reused() ? "runtime.reused" : "runtime.unpacked", "directory", slot.directory().toString());
+                LauncherLog.info(slot.reused() ? "runtime.reused" : "runtime.unpacked", "directory", slot.directory().toString());
                 Thread cleaner = new Thread(() -> {
                     try {
                         UnpackedRuntime.removeOtherBuilds(jar, root);
                     } catch (IOException e) {
-                        log("WARN", "runtime.cleanup_failed", "message", String.valueOf(e));
+                        LauncherLog.warn("runtime.cleanup_failed", "message", String.valueOf(e));
                     }
                 }, "issuecommand-runtime-cleanup");
                 cleaner.setDaemon(true);
@@ -91,7 +108,7 @@ public final class Launcher {
             });
             return runtime;
         } catch (IOException | RuntimeException e) {
-            log("WARN", "runtime.reuse_unavailable", "message", String.valueOf(e));
+            LauncherLog.warn("runtime.reuse_unavailable", "message", String.valueOf(e));
             return Optional.empty();
         }
     }
@@ -112,12 +129,6 @@ public final class Launcher {
         }
     }
 
-    /** One JSON log line on stderr, in the application's log shape (the launcher runs before its logger exists). */
-    private static void log(String level, String event, String field, String value) {
-        System.err.println("{\"time\":\"" + Instant.now() + "\",\"level\":\"" + level + "\",\"event\":\"" + event
-                + "\",\"" + field + "\":\"" + escape(value) + "\"}");
-    }
-
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
     }
@@ -132,30 +143,12 @@ public final class Launcher {
             sun.misc.Signal.handle(new sun.misc.Signal(signal), received -> new Thread(() -> System.exit(0),
                     "issuecommand-shutdown").start());
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
-            log("WARN", "signal.unavailable", "signal", signal);
+            LauncherLog.warn("signal.unavailable", "signal", signal);
         }
     }
 
     private static String lookup(String name) {
         String env = System.getenv(name);
         return env != null && !env.isBlank() ? env : System.getProperty(name);
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 8);
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

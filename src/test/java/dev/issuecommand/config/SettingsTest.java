@@ -106,6 +106,10 @@ class SettingsTest {
             read.add(name);
             return name.equals("GITHUB_TOKEN") || name.equals("API_KEY") ? "x" : null;
         });
+        dev.issuecommand.launcher.front.FrontSettings.from(name -> {
+            read.add(name);
+            return name.equals("API_KEY") ? "x" : null;
+        });
         java.util.Set<String> example = new java.util.TreeSet<>(DotEnvFile.read(java.nio.file.Path.of(".env.example")).keySet());
         assertThat(example).isEqualTo(read);
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("README.md"));

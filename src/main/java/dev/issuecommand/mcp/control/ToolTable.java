@@ -34,13 +34,40 @@ public class ToolTable {
         return tools;
     }
 
-    /** The SDK specifications; calls run with {@code contextLoader} as the thread's context class loader. */
-    public List<SyncToolSpecification> specifications(McpJsonMapper json, ClassLoader contextLoader) {
-        return tools().stream().map(tool -> specification(tool, json, contextLoader)).toList();
+    /**
+     * The SDK specifications; calls pass {@code gate} first and run with {@code contextLoader} as the thread's
+     * context class loader.
+     */
+    public List<SyncToolSpecification> specifications(McpJsonMapper json, ClassLoader contextLoader,
+            ToolCallGate gate) {
+        return tools().stream().map(tool -> specification(tool, json, contextLoader, gate)).toList();
+    }
+
+    /** The tools as the SDK describes them to clients ({@code tools/list}), in the table's order. */
+    public static List<McpSchema.Tool> definitions(List<Tool> tools) {
+        return tools.stream().map(ToolTable::definition).toList();
     }
 
     /** One tool as an SDK specification. */
-    public static SyncToolSpecification specification(Tool tool, McpJsonMapper json, ClassLoader contextLoader) {
+    public static SyncToolSpecification specification(Tool tool, McpJsonMapper json, ClassLoader contextLoader,
+            ToolCallGate gate) {
+        return SyncToolSpecification.builder()
+                .tool(definition(tool))
+                .callHandler((exchange, request) -> {
+                    Thread thread = Thread.currentThread();
+                    ClassLoader previous = thread.getContextClassLoader();
+                    thread.setContextClassLoader(contextLoader);
+                    try {
+                        return gate.refusal(tool, exchange.transportContext(), request.arguments(), json)
+                                .orElseGet(() -> ToolCalls.answer(tool, request.arguments(), json));
+                    } finally {
+                        thread.setContextClassLoader(previous);
+                    }
+                })
+                .build();
+    }
+
+    private static McpSchema.Tool definition(Tool tool) {
         McpSchema.Tool.Builder definition = McpSchema.Tool.builder()
                 .name(tool.name())
                 .title(tool.title())
@@ -51,18 +78,6 @@ public class ToolTable {
         if (tool.outputSchema() != null) {
             definition.outputSchema(tool.outputSchema());
         }
-        return SyncToolSpecification.builder()
-                .tool(definition.build())
-                .callHandler((exchange, request) -> {
-                    Thread thread = Thread.currentThread();
-                    ClassLoader previous = thread.getContextClassLoader();
-                    thread.setContextClassLoader(contextLoader);
-                    try {
-                        return ToolCalls.answer(tool, request.arguments(), json);
-                    } finally {
-                        thread.setContextClassLoader(previous);
-                    }
-                })
-                .build();
+        return definition.build();
     }
 }

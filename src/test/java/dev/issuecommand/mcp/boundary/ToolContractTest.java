@@ -9,15 +9,12 @@ import io.modelcontextprotocol.json.schema.jackson3.DefaultJsonSchemaValidator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The tool names, argument names and hints are a contract (SPEC §10): checked here without a server. */
 class ToolContractTest {
 
-    private static final List<Tool> TOOLS = Stream.of(new ClaimTools().tools(), new ClaimQueryTools().tools(),
-            new IssueTools().tools(), new HealthTools().tools(), new FollowupTools().tools(),
-            new RepositoryTools().tools()).flatMap(List::stream).toList();
+    private static final List<Tool> TOOLS = ToolCatalog.tools();
 
     private static Map<String, Tool> byName() {
         Map<String, Tool> tools = new LinkedHashMap<>();

@@ -1,0 +1,98 @@
+package dev.issuecommand.mcp.boundary;
+
+import dev.issuecommand.auth.ApiKey;
+import dev.issuecommand.config.Settings;
+import dev.issuecommand.logging.JsonLog;
+import dev.issuecommand.mcp.control.ServerIdentity;
+import dev.issuecommand.mcp.control.ToolCallGate;
+import dev.issuecommand.mcp.control.ToolTable;
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.McpJsonMapper;
+import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The MCP server of the application, on the Streamable HTTP transport of the official MCP Java SDK at {@code /mcp}.
+ * Started with the application; {@link McpServlet} hands it every request that passed {@link McpAccessFilter}.
+ * Sessions idle for {@code MCP_SESSION_IDLE_MINUTES} are ended by the SDK's sweeper; a request naming an ended or
+ * unknown session is answered 404, as the MCP specification asks.
+ */
+@ApplicationScoped
+public class McpEndpoint {
+
+    /** Path of the endpoint inside the application. */
+    public static final String PATH = "/mcp";
+
+    @Inject
+    ToolTable tools;
+
+    @Inject
+    ToolCallGate gate;
+
+    @Inject
+    Settings settings;
+
+    private volatile HttpServletStreamableServerTransportProvider transport;
+    private volatile McpSyncServer server;
+
+    /** Runs after the database has opened (default-priority observers run first). */
+    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
+            Object event) {
+        McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
+        HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
+                .jsonMapper(json)
+                .mcpEndpoint(PATH)
+                .maxRequestSize(McpAccessFilter.MAX_BODY_BYTES)
+                .sessionSweepInterval(settings.mcpSessionIdle())
+                .contextExtractor(McpEndpoint::context)
+                .build();
+        ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+        server = McpServer.sync(provider)
+                .serverInfo(ServerIdentity.NAME, ServerIdentity.VERSION)
+                .instructions(ServerIdentity.INSTRUCTIONS)
+                .capabilities(ServerIdentity.CAPABILITIES)
+                .jsonMapper(json)
+                .jsonSchemaValidator(ServerIdentity.schemaValidator())
+                .validateToolInputs(false)
+                .tools(tools.specifications(json, contextLoader, gate))
+                .build();
+        transport = provider;
+        JsonLog.info("mcp.endpoint.started", "path", PATH, "tools", tools.tools().size());
+    }
+
+    /** The transport that serves {@code /mcp}; null until the application has started. */
+    HttpServletStreamableServerTransportProvider transport() {
+        return transport;
+    }
+
+    private static McpTransportContext context(HttpServletRequest request) {
+        Map<String, Object> values = new HashMap<>();
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null) {
+            values.put(ToolCallGate.PRINCIPAL, ApiKey.principalKey(authorization));
+        }
+        values.put(ToolCallGate.RELAYED, Boolean.TRUE.equals(request.getAttribute(McpAccessFilter.RELAYED_ATTRIBUTE)));
+        return McpTransportContext.create(values);
+    }
+
+    @PreDestroy
+    void stop() {
+        McpSyncServer running = server;
+        if (running != null) {
+            running.closeGracefully();
+        }
+    }
+}
