@@ -4,10 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const report = { calls: {} };
-const transport = new StdioClientTransport({ command: config.command, args: config.args, stderr: 'inherit' });
+// stdio (config.command) or Streamable HTTP (config.url, with config.headers such as the bearer key)
+const transport = config.url
+  ? new StreamableHTTPClientTransport(new URL(config.url), { requestInit: { headers: config.headers ?? {} } })
+  : new StdioClientTransport({ command: config.command, args: config.args, stderr: 'inherit' });
 const client = new Client({ name: 'issuecommand-it', version: '1.0.0' });
 transport.onerror = (error) => { (report.transport_errors ??= []).push(String(error?.message ?? error)); };
 
@@ -67,6 +71,15 @@ const scenarios = {
       { work_item_id: 'no-such-item', agent_id: 'agent-c', status: 'finished' });
     await call('next_work', 'next_work', { agent_id: 'agent-c', repo });
   },
+  // One path's half of "a claim made through one path is seen through the others": claim an issue, then list.
+  async claim({ repo, agent, issue }) {
+    await call('claim_issue', 'claim_issue', { agent_id: agent, repo, issue_number: issue });
+    await call('get_all_claims', 'get_all_claims', {});
+  },
+  // The other half: only list what every path claimed.
+  async list() {
+    await call('get_all_claims', 'get_all_claims', {});
+  },
   // The smallest useful session: health and one GitHub read.
   async minimal({ repo }) {
     await call('system_health', 'system_health', {});
@@ -82,6 +95,8 @@ try {
   report.server = client.getServerVersion();
   report.capabilities = client.getServerCapabilities();
   report.instructions = client.getInstructions();
+  report.protocol_version = transport.protocolVersion ?? null;
+  report.session_id = transport.sessionId ?? null;
   report.tools = (await client.listTools()).tools;
   await scenarios[config.scenario](config);
 } catch (error) {

@@ -72,7 +72,43 @@ final class ClientRun {
     /** Runs {@code scenario} of {@code drive.mjs} (with {@code params}) against a jar started with {@code env}. */
     static Outcome run(Path dir, Map<String, String> env, String scenario, Map<String, Object> params)
             throws Exception {
-        Path clientDir = Path.of(System.getProperty("mcp.client.dir", "target/mcp-client")).toAbsolutePath();
+        return run(dir, env, scenario, params, List.of());
+    }
+
+    /**
+     * Runs {@code scenario} against the Streamable HTTP endpoint at {@code url} with the test's API key; the outcome
+     * has no jar output (no jar is spawned).
+     */
+    static Outcome runHttp(Path dir, String url, String scenario, Map<String, Object> params) throws Exception {
+        Path clientDir = clientDir();
+        Map<String, Object> config = new HashMap<>(params);
+        config.put("scenario", scenario);
+        config.put("url", url);
+        config.put("headers", Map.of("Authorization", "Bearer " + ServerProcess.API_KEY));
+        Path configFile = dir.resolve("client-http-" + scenario + ".json");
+        JSON.writeValue(configFile.toFile(), config);
+        Path clientOut = dir.resolve("client-http-" + scenario + ".out");
+        Path clientErr = dir.resolve("client-http-" + scenario + ".err");
+        Process client = new ProcessBuilder("node", clientDir.resolve("drive.mjs").toString(), configFile.toString())
+                .directory(clientDir.toFile()).redirectOutput(clientOut.toFile()).redirectError(clientErr.toFile())
+                .start();
+        boolean done = client.waitFor(8, TimeUnit.MINUTES);
+        if (!done) {
+            client.destroyForcibly();
+        }
+        JsonNode report = Files.size(clientOut) == 0 ? JSON.createObjectNode() : JSON.readTree(Files.readString(clientOut));
+        return new Outcome(report, new byte[0], "", Files.readString(clientErr), done ? client.exitValue() : -1, null,
+                -1, -1);
+    }
+
+    private static Path clientDir() {
+        return Path.of(System.getProperty("mcp.client.dir", "target/mcp-client")).toAbsolutePath();
+    }
+
+    /** As {@link #run(Path, Map, String, Map)}, with {@code jarArgs} after {@code -jar issuecommand.jar}. */
+    static Outcome run(Path dir, Map<String, String> env, String scenario, Map<String, Object> params,
+            List<String> jarArgs) throws Exception {
+        Path clientDir = clientDir();
         try (ServerSocket relayEnd = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             relayEnd.setSoTimeout(120_000);
             Map<String, Object> config = new HashMap<>(params);
@@ -89,7 +125,7 @@ final class ClientRun {
                     .redirectError(clientErr.toFile())
                     .start();
             try (Socket relay = relayEnd.accept()) {
-                return joined(dir, env, scenario, client, relay, clientOut, clientErr);
+                return joined(dir, env, scenario, client, relay, clientOut, clientErr, jarArgs);
             } finally {
                 client.destroyForcibly();
             }
@@ -97,11 +133,13 @@ final class ClientRun {
     }
 
     private static Outcome joined(Path dir, Map<String, String> env, String scenario, Process client, Socket relay,
-            Path clientOut, Path clientErr) throws Exception {
+            Path clientOut, Path clientErr, List<String> jarArgs) throws Exception {
         Path jarErr = dir.resolve("jar-" + scenario + ".err");
         Path extractRoot = Files.createDirectories(Path.of("target", "wlp-extract").toAbsolutePath());
-        ProcessBuilder builder = new ProcessBuilder(ServerProcess.javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar",
-                ServerProcess.jar().toString())
+        List<String> command = new java.util.ArrayList<>(List.of(ServerProcess.javaBin(), "-Xmx256m",
+                "-XX:+UseSerialGC", "-jar", ServerProcess.jar().toString()));
+        command.addAll(jarArgs);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectError(jarErr.toFile());
         builder.environment().putAll(env);

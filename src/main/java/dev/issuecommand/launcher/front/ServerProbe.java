@@ -21,7 +21,7 @@ public final class ServerProbe {
     public record Result(Answer answer, String detail) {
     }
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final HttpClient http;
     private final FrontSettings settings;
@@ -41,8 +41,9 @@ public final class ServerProbe {
         } catch (ConnectException | HttpConnectTimeoutException e) {
             return new Result(Answer.UNREACHABLE, "nothing answers at " + settings.baseUrl());
         } catch (IOException e) {
-            return new Result(Answer.UNREACHABLE, settings.baseUrl() + " did not answer (" + e.getClass().getSimpleName()
-                    + ")");
+            return new Result(Answer.NOT_ISSUECOMMAND, settings.baseUrl() + " accepts connections but does not answer "
+                    + "as IssueCommand (" + e.getClass().getSimpleName() + "): set ISSUECOMMAND_URL or HTTP_PORT to "
+                    + "the IssueCommand server");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(Answer.UNREACHABLE, "interrupted");

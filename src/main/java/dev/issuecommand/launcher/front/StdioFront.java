@@ -102,6 +102,7 @@ public final class StdioFront {
                         ? v.getString() : null;
                 write(JsonRpc.result(id, catalog.initializeResult(version)));
                 if (initialized.compareAndSet(false, true)) {
+                    LauncherLog.info("mcp.session.initialized", "since_spawn_ms", sinceSpawnMillis());
                     onInitialized.run();
                 }
             }
@@ -190,6 +191,12 @@ public final class StdioFront {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    private static String sinceSpawnMillis() {
+        return ProcessHandle.current().info().startInstant()
+                .map(start -> String.valueOf(java.time.Duration.between(start, java.time.Instant.now()).toMillis()))
+                .orElse("unknown");
     }
 
     static void pause(long millis) {

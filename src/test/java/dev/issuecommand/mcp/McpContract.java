@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.issuecommand.it.support.FakeGitHub;
-import dev.issuecommand.it.support.ServerProcess;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,50 +13,68 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
- * The MCP stdio bridge of the real jar, driven by the official MCP TypeScript SDK client (SPEC §1, §10): initialize,
- * the tool list with schemas, every tool against a fake GitHub, refusals, argument errors, a stdout that carries
- * nothing but JSON-RPC, and the process ending by itself once the client closes stdin.
+ * The MCP contract (docs/mcp.md), the same for every way of reaching the tools: the official MCP TypeScript SDK client
+ * runs one scenario (initialize, the tool list with schemas, every tool against a fake GitHub, refusals, argument
+ * errors) and each subclass says how it reaches the server: stdio with a cold start, stdio relayed to a running
+ * server, or Streamable HTTP.
  */
-class McpStdioIT {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class McpContract {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String REPO = "acme/widgets";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String REPO = "acme/widgets";
 
-    static FakeGitHub github;
-    static ClientRun.Outcome run;
-    static JsonNode calls;
+    FakeGitHub github;
+    ClientRun.Outcome run;
+    JsonNode calls;
+
+    /** Runs scenario {@code full} of {@code drive.mjs} with {@code params} through this subclass's path. */
+    abstract ClientRun.Outcome session(Path dir, Map<String, Object> params) throws Exception;
+
+    /** Stops what {@link #session} started. */
+    void end() throws Exception {
+    }
 
     @BeforeAll
-    static void session() throws Exception {
-        Path dir = ClientRun.workDir("stdio");
+    void session() throws Exception {
+        Path dir = ClientRun.workDir(getClass().getSimpleName());
         github = new FakeGitHub();
         github.addIssues(REPO, 1, 3);
         github.addIssue(REPO, 4, "Medium one", "p1");
         github.addIssue(REPO, 5, "Urgent one", "P0");
-        Map<String, String> env = ClientRun.environment(github, dir.resolve("mcp.db"), ServerProcess.freePort(),
-                Map.of("ALLOWED_REPOS", REPO));
-        run = ClientRun.run(dir, env, "full", Map.of("repo", REPO, "outside_repo", "evil/repo", "missing_issue", 999));
+        run = session(dir, Map.of("repo", REPO, "outside_repo", "evil/repo", "missing_issue", 999));
         calls = run.report().path("calls");
-        System.out.printf("MCP stdio: first stdout byte (initialize answer) %d ms after spawn; client saw initialize "
-                + "answered after %d ms; exit %d ms after stdin closed (exit code %s)%n", run.firstAnswerMs(),
-                run.report().path("initialize_ms").asLong(-1), run.exitAfterStdinClosedMs(), run.jarExit());
+        System.out.printf("%s: first stdout byte (initialize answer) %d ms after spawn; client saw initialize "
+                + "answered after %d ms; exit %d ms after stdin closed (exit code %s)%n", getClass().getSimpleName(),
+                run.firstAnswerMs(), run.report().path("initialize_ms").asLong(-1), run.exitAfterStdinClosedMs(),
+                run.jarExit());
+    }
+
+    /** The settings of a server (or front) for this contract, on {@code port}. */
+    Map<String, String> environment(Path dir, int port) {
+        return ClientRun.environment(github, dir.resolve("mcp.db"), port, Map.of("ALLOWED_REPOS", REPO));
     }
 
     @AfterAll
-    static void stop() {
-        github.close();
+    void stop() throws Exception {
+        try {
+            end();
+        } finally {
+            github.close();
+        }
     }
 
-    private static JsonNode result(String key) {
+    JsonNode result(String key) {
         JsonNode call = calls.path(key);
         assertThat(call.has("thrown")).as(key + " threw in the client: " + call.path("thrown").asText()).isFalse();
         assertThat(call.isMissingNode()).as(key + " was called; client: " + run.report()).isFalse();
         return call;
     }
 
-    private static JsonNode ok(String key) {
+    JsonNode ok(String key) {
         JsonNode call = result(key);
         assertThat(call.path("is_error").asBoolean()).as(key + ": " + call).isFalse();
         JsonNode structured = call.path("structured");
@@ -66,13 +83,13 @@ class McpStdioIT {
         return structured;
     }
 
-    private static String toolError(String key) {
+    String toolError(String key) {
         JsonNode call = result(key);
         assertThat(call.path("is_error").asBoolean()).as(key + ": " + call).isTrue();
         return call.path("text").path(0).asText();
     }
 
-    private static JsonNode readJson(String text) {
+    static JsonNode readJson(String text) {
         try {
             return JSON.readTree(text);
         } catch (Exception e) {
@@ -223,31 +240,5 @@ class McpStdioIT {
         assertThat(work.path("kind").asText()).as("no follow-up queued: an issue").isEqualTo("issue");
         assertThat(work.at("/claim/agent_id").asText()).isEqualTo("agent-c");
         assertThat(work.at("/issue/number").asInt()).isEqualTo(work.at("/claim/issue_number").asInt());
-    }
-
-    @Test
-    void stdoutCarriesOnlyJsonRpcFromTheFirstByte() {
-        String stdout = run.stdoutText();
-        assertThat(stdout).startsWith("{\"jsonrpc\":\"2.0\"").endsWith("\n");
-        String[] lines = stdout.split("\n", -1);
-        assertThat(lines[lines.length - 1]).as("nothing after the last newline").isEmpty();
-        for (int i = 0; i < lines.length - 1; i++) {
-            JsonNode message = readJson(lines[i]);
-            assertThat(message.path("jsonrpc").asText()).as("line " + (i + 1) + ": " + lines[i]).isEqualTo("2.0");
-            assertThat(message.has("result") || message.has("error") || message.has("method")).isTrue();
-        }
-        assertThat(lines.length - 1).as("initialize, tools/list and every call answered")
-                .isGreaterThanOrEqualTo(2 + calls.size());
-        assertThat(run.report().has("transport_errors")).as(run.report().path("transport_errors").toString()).isFalse();
-        assertThat(run.stderr()).contains("\"event\":\"mcp.session.initialized\"");
-    }
-
-    @Test
-    void processExitsByItselfAfterTheClientClosesStdin() {
-        assertThat(run.clientExit()).as(run.clientStderr()).isZero();
-        assertThat(run.jarExit()).as("exited within 90 s of stdin closing; stderr:\n" + run.stderr()).isNotNull();
-        assertThat(run.jarExit()).isZero();
-        assertThat(run.exitAfterStdinClosedMs()).isNotNegative();
-        assertThat(run.stderr()).contains("\"event\":\"mcp.session.ended\"").doesNotContain("http.port_in_use");
     }
 }
