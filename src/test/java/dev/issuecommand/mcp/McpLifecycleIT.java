@@ -2,10 +2,11 @@ package dev.issuecommand.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.ServerProcess;
 import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,13 +14,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The stdio lifecycle around HTTP (SPEC §1): with an empty stdin the bridge stays idle and HTTP keeps serving;
- * with {@code HTTP_PORT} taken by another process, the jar still serves MCP and says why HTTP is missing.
+ * The plain {@code java -jar issuecommand.jar} around its stdin: with an empty stdin it serves HTTP alone; when an
+ * IssueCommand server already serves its port it relays MCP to that one instead of starting a second server on the
+ * database; when another program holds the port it stops with one line.
  */
 class McpLifecycleIT {
 
     @Test
-    void emptyStdinLeavesTheBridgeIdleAndHttpServing() throws Exception {
+    void emptyStdinLeavesMcpIdleAndHttpServing() throws Exception {
         Path dir = ClientRun.workDir("idle");
         try (ServerProcess server = ServerProcess.create(null, dir.resolve("idle.db"), Map.of()).start()) {
             waitForStderr(server, "\"event\":\"mcp.stdin.idle\"");
@@ -28,31 +30,47 @@ class McpLifecycleIT {
             assertThat(health.status()).isEqualTo(200);
             assertThat(health.json().path("health").has("uptime_seconds")).isTrue();
             assertThat(server.stdoutText()).as("stdout stays silent without an MCP client").isEmpty();
-            assertThat(server.stderrText()).doesNotContain("mcp.session.ended").doesNotContain("http.port_in_use");
+            assertThat(server.stderrText()).doesNotContain("mcp.session.ended");
         }
     }
 
     @Test
-    void takenHttpPortStillServesMcpAndSaysSo() throws Exception {
-        Path dir = ClientRun.workDir("port-taken");
-        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            int port = taken.getLocalPort();
-            Map<String, String> env = ClientRun.environment(null, dir.resolve("mcp-only.db"), port, Map.of());
+    void aSecondJarOnAServedPortRelaysToThatServer() throws Exception {
+        Path dir = ClientRun.workDir("port-served");
+        try (ServerProcess server = ServerProcess.create(null, dir.resolve("shared.db"), Map.of()).start()) {
+            Map<String, String> env = ClientRun.environment(null, dir.resolve("shared.db"), server.port(), Map.of());
             ClientRun.Outcome run = ClientRun.run(dir, env, "minimal", Map.of("repo", "acme/widgets"));
-            System.out.printf("MCP stdio with HTTP_PORT taken: first answer %d ms after spawn, exit %d ms after "
-                    + "stdin closed%n", run.firstAnswerMs(), run.exitAfterStdinClosedMs());
 
             assertThat(run.report().has("failure")).as(run.report() + run.clientStderr()).isFalse();
-            assertThat(run.report().at("/calls/system_health/is_error").asBoolean()).isFalse();
             assertThat(run.report().at("/calls/system_health/structured/ok").asBoolean()).isTrue();
-            assertThat(run.report().at("/calls/get_issue_details/is_error").asBoolean())
-                    .as("GitHub is unreachable in this test").isTrue();
             assertThat(run.report().at("/calls/get_issue_details/text/0").asText())
-                    .startsWith("GitHub is unavailable, try again later");
-            assertThat(run.stderr()).contains("\"event\":\"http.port_in_use\"", "\"port\":" + port,
-                    "serves MCP over stdio only");
+                    .as("GitHub is unreachable in this test").startsWith("GitHub is unavailable, try again later");
+            assertThat(run.stderr()).contains("\"event\":\"mcp.front.relaying\"")
+                    .doesNotContain("runtime.unpacked").doesNotContain("runtime.reused").doesNotContain("liberty_message");
             assertThat(run.stdoutText()).startsWith("{\"jsonrpc\":\"2.0\"");
             assertThat(run.jarExit()).isZero();
+            assertThat(server.api().get("/api/health").status()).as("the first server keeps serving").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPortHeldByAnotherProgramStopsTheJarWithOneLine() throws Exception {
+        Path dir = ClientRun.workDir("port-taken");
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        other.start();
+        try {
+            int port = other.getAddress().getPort();
+            ClientRun.Outcome run = ClientRun.run(dir, ClientRun.environment(null, dir.resolve("taken.db"), port,
+                    Map.of()), "minimal", Map.of("repo", "acme/widgets"));
+            assertThat(run.jarExit()).as(run.stderr()).isEqualTo(1);
+            assertThat(run.stderr()).contains("\"level\":\"FATAL\"", "HTTP_PORT " + port + " is taken",
+                    "not as IssueCommand").doesNotContain("liberty_message");
+        } finally {
+            other.stop(0);
         }
     }
 

@@ -57,6 +57,7 @@ final class ServerStart {
             case ISSUECOMMAND:
                 return new Decision(Plan.RELAY, result, null, null);
             case KEY_REFUSED:
+                return new Decision(Plan.REFUSE, result, null, null);
             case NOT_ISSUECOMMAND:
                 boolean starting = mayStart && locks.serverHeldElsewhere();
                 return new Decision(starting ? Plan.RELAY : Plan.REFUSE, result, null, null);

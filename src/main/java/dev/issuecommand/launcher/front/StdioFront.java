@@ -171,10 +171,13 @@ public final class StdioFront {
         }
     }
 
-    /** Waits for the calls in flight (at most {@link #DRAIN_SECONDS}), then ends the server session. */
+    /**
+     * Waits for the calls the server is answering (at most {@link #DRAIN_SECONDS}), then ends the server session.
+     * Calls still waiting for a server to come up are not waited for: their client is gone.
+     */
     private void drain() {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_SECONDS);
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        while (inFlight.get() > 0 && relay.connected() && System.nanoTime() < deadline) {
             pause(20);
         }
         calls.shutdownNow();
