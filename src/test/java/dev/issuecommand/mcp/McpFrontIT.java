@@ -66,7 +66,8 @@ class McpFrontIT {
                 assertThat(wrongKey.stderr()).contains("refuses this API_KEY").doesNotContain("not-the-key");
                 assertThat(wrongKey.startedServers()).isEmpty();
             }
-            String wrapper = "\"$0\" -jar \"$1\" mcp & echo $!; sleep 3";
+            // a background job of sh reads /dev/null unless given the shell's stdin explicitly (fd 3)
+            String wrapper = "exec 3<&0; \"$0\" -jar \"$1\" mcp <&3 3<&- & echo $!; sleep 3";
             try (FrontProcess agent = FrontProcess.spawn(dir, "dying-agent", env(dir, server.port(), Map.of()),
                     List.of("sh", "-c", wrapper, ServerProcess.javaBin(), ServerProcess.jar().toString()))) {
                 JsonNode initialized = agent.initialize();
