@@ -2,8 +2,6 @@ package dev.issuecommand.mcp.boundary;
 
 import dev.issuecommand.auth.ApiKey;
 import dev.issuecommand.config.Settings;
-import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -18,11 +16,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Who may reach {@code /mcp}, checked before the MCP SDK sees a request (MCP specification 2025-11-25, "Streamable
@@ -48,7 +46,6 @@ public class McpAccessFilter extends HttpFilter {
             ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
 
     private static final long serialVersionUID = 1L;
-    private static final McpJsonMapper JSON = new JacksonMcpJsonMapper(JsonMapper.shared());
 
     @Inject
     transient Settings settings;
@@ -95,13 +92,18 @@ public class McpAccessFilter extends HttpFilter {
 
     /** A JSON-RPC error answer with {@code status}; {@code message} must not carry secrets or exception text. */
     static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        McpSchema.JSONRPCResponse error = McpSchema.JSONRPCResponse.error(null,
-                new McpSchema.JSONRPCResponse.JSONRPCError(McpSchema.ErrorCodes.INVALID_REQUEST, message));
-        byte[] body = JSON.writeValueAsString(error).getBytes(StandardCharsets.UTF_8);
+        byte[] body = errorBody(McpSchema.ErrorCodes.INVALID_REQUEST, message);
         response.setStatus(status);
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
+    }
+
+    /** A JSON-RPC error response with a null {@code id}: the request's id is unknown where this is answered. */
+    static byte[] errorBody(int code, String message) {
+        ObjectNode body = JsonMapper.shared().createObjectNode().put("jsonrpc", "2.0").putNull("id");
+        body.putObject("error").put("code", code).put("message", message);
+        return JsonMapper.shared().writeValueAsBytes(body);
     }
 
     private static boolean fromThisMachine(String address) {

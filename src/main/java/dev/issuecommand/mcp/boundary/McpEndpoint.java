@@ -53,7 +53,7 @@ public class McpEndpoint {
             Object event) {
         McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
         HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
-                .jsonMapper(json)
+                .jsonMapper(new ErrorSafeJsonMapper(json))
                 .mcpEndpoint(PATH)
                 .maxRequestSize(McpAccessFilter.MAX_BODY_BYTES)
                 .sessionSweepInterval(settings.mcpSessionIdle())
