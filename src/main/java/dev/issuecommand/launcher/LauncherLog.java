@@ -1,7 +1,5 @@
 package dev.issuecommand.launcher;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -10,7 +8,9 @@ import java.time.Instant;
 
 /**
  * JSON log lines on stderr for the launcher and the stdio front, in the application's log shape
- * ({@code time, level, event} and fields); they run before, or without, the application's logger.
+ * ({@code time, level, event} and fields); they run before, or without, the application's logger. Written by hand
+ * on purpose: JSON Processing's provider lookup sets up {@code java.util.logging}, which must stay untouched until
+ * Liberty has installed its own log manager.
  */
 public final class LauncherLog {
 
@@ -33,12 +33,31 @@ public final class LauncherLog {
     }
 
     /** One line; {@code fields} are name, value pairs. */
-    private static void write(String level, String event, String... fields) {
-        JsonObjectBuilder line = Json.createObjectBuilder().add("time", Instant.now().toString()).add("level", level)
-                .add("event", event);
+    public static void write(String level, String event, String... fields) {
+        StringBuilder line = new StringBuilder(128).append("{\"time\":\"").append(Instant.now())
+                .append("\",\"level\":\"").append(level).append("\",\"event\":\"").append(escape(event)).append('"');
         for (int i = 0; i + 1 < fields.length; i += 2) {
-            line.add(fields[i], String.valueOf(fields[i + 1]));
+            line.append(",\"").append(escape(fields[i])).append("\":\"").append(escape(String.valueOf(fields[i + 1])))
+                    .append('"');
         }
-        ERR.println(line.build());
+        ERR.println(line.append('}'));
+    }
+
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
     }
 }

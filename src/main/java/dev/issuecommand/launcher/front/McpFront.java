@@ -7,7 +7,6 @@ import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -29,16 +28,15 @@ public final class McpFront {
     private static volatile ServerLocks.Held serverLock;
 
     private final FrontSettings settings;
-    private final HttpClient http = McpRelay.client();
     private final ServerProbe probe;
     private final ServerLocks locks;
     private final McpRelay relay;
 
     private McpFront(FrontSettings settings) {
         this.settings = settings;
-        this.probe = new ServerProbe(http, settings);
+        this.probe = new ServerProbe(settings);
         this.locks = new ServerLocks(settings.port());
-        this.relay = new McpRelay(http, settings);
+        this.relay = new McpRelay(settings);
     }
 
     /** {@code java -jar issuecommand.jar mcp}: never returns. */
@@ -55,7 +53,7 @@ public final class McpFront {
         BackgroundServer background = settings.serverIsLocal() && jar != null ? new BackgroundServer(settings, jar)
                 : null;
         ServerKeeper keeper = new ServerKeeper(front.probe, front.locks, background);
-        StdioFront stdio = new StdioFront(Catalog.packaged(), front.relay, keeper, stdout(), () -> { });
+        StdioFront stdio = new StdioFront(front.relay, keeper, stdout(), () -> { });
         ClientWatch.start(() -> front.exit("mcp.client.gone", "the MCP client's process ended"));
         Thread decide = new Thread(() -> front.reach(background, keeper), "issuecommand-front-connect");
         decide.setDaemon(true);
@@ -96,8 +94,8 @@ public final class McpFront {
             default -> {
                 LauncherLog.info("mcp.front.relaying", "url", settings.baseUrl().toString(), "message",
                         "an IssueCommand server already serves this port; this process relays MCP on stdio to it");
-                StdioFront stdio = new StdioFront(Catalog.packaged(), front.relay,
-                        new ServerKeeper(front.probe, front.locks, null), stdout(), () -> { });
+                StdioFront stdio = new StdioFront(front.relay, new ServerKeeper(front.probe, front.locks, null),
+                        stdout(), () -> { });
                 front.keepAlive();
                 stdio.serve(new FileInputStream(FileDescriptor.in));
                 front.exit("mcp.session.ended", "stdin ended");
@@ -121,7 +119,7 @@ public final class McpFront {
     private void serveBeside() {
         ServerKeeper keeper = new ServerKeeper(probe, locks, null);
         StdioFront[] stdio = new StdioFront[1];
-        stdio[0] = new StdioFront(Catalog.packaged(), relay, keeper, stdout(),
+        stdio[0] = new StdioFront(relay, keeper, stdout(),
                 () -> ClientWatch.start(() -> exit("mcp.client.gone", "the MCP client's process ended")));
         Thread thread = new Thread(() -> {
             stdio[0].serve(new FileInputStream(FileDescriptor.in));

@@ -5,7 +5,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,15 +23,11 @@ import java.util.stream.Stream;
  */
 final class McpRelay {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
-    private final HttpClient http;
     private final FrontSettings settings;
     private final AtomicLong ids = new AtomicLong();
     private volatile String sessionId;
 
-    McpRelay(HttpClient http, FrontSettings settings) {
-        this.http = http;
+    McpRelay(FrontSettings settings) {
         this.settings = settings;
     }
 
@@ -64,6 +59,9 @@ final class McpRelay {
     synchronized void connect() throws ServerGoneException {
         if (sessionId != null) {
             return;
+        }
+        if (!ServerPort.accepts(settings.baseUrl(), settings.port())) {
+            throw new ServerGoneException("no IssueCommand server answers at " + settings.baseUrl(), true, null);
         }
         JsonObject params = Json.createObjectBuilder()
                 .add("protocolVersion", Catalog.SERVER_PROTOCOL_VERSION)
@@ -121,7 +119,7 @@ final class McpRelay {
         }
         HttpRequest request = base(session).timeout(Duration.ofSeconds(2)).DELETE().build();
         try {
-            http.send(request, HttpResponse.BodyHandlers.discarding());
+            ServerPort.http().send(request, HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             // the server is gone already: nothing to end
         } catch (InterruptedException e) {
@@ -136,16 +134,18 @@ final class McpRelay {
         }
     }
 
-    /** Drops the current session without telling the server (it went away). */
-    void lost() {
-        forget(sessionId);
+    /** Drops the current session without telling the server (it went away); false when none was open. */
+    synchronized boolean lost() {
+        boolean open = sessionId != null;
+        sessionId = null;
+        return open;
     }
 
     private HttpResponse<Stream<String>> post(String body, String session) throws ServerGoneException {
         HttpRequest request = base(session).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofLines());
+            return ServerPort.http().send(request, HttpResponse.BodyHandlers.ofLines());
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new ServerGoneException("no IssueCommand server answers at " + settings.baseUrl(), true, e);
         } catch (IOException e) {
@@ -215,9 +215,5 @@ final class McpRelay {
         try (var reader = Json.createReader(new StringReader(json))) {
             return reader.readValue().toString();
         }
-    }
-
-    static HttpClient client() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT).build();
     }
 }

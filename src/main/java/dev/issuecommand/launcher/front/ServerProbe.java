@@ -2,7 +2,6 @@ package dev.issuecommand.launcher.front;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,21 +22,22 @@ public final class ServerProbe {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http;
     private final FrontSettings settings;
 
-    public ServerProbe(HttpClient http, FrontSettings settings) {
-        this.http = http;
+    public ServerProbe(FrontSettings settings) {
         this.settings = settings;
     }
 
     public Result probe() {
+        if (!ServerPort.accepts(settings.baseUrl(), settings.port())) {
+            return new Result(Answer.UNREACHABLE, "nothing answers at " + settings.baseUrl());
+        }
         HttpRequest request = HttpRequest.newBuilder(settings.resolve("/api/health")).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + settings.apiKey()).header("Accept", "application/json").GET()
                 .build();
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = ServerPort.http().send(request, HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException | HttpConnectTimeoutException e) {
             return new Result(Answer.UNREACHABLE, "nothing answers at " + settings.baseUrl());
         } catch (IOException e) {

@@ -35,7 +35,7 @@ public final class StdioFront {
     static final long CALL_WAIT_SECONDS = 180;
     static final long DRAIN_SECONDS = 30;
 
-    private final Catalog catalog;
+    private Catalog catalog;
     private final McpRelay relay;
     private final ServerKeeper keeper;
     private final OutputStream out;
@@ -44,8 +44,7 @@ public final class StdioFront {
     private final AtomicBoolean initialized = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
 
-    StdioFront(Catalog catalog, McpRelay relay, ServerKeeper keeper, OutputStream out, Runnable onInitialized) {
-        this.catalog = catalog;
+    StdioFront(McpRelay relay, ServerKeeper keeper, OutputStream out, Runnable onInitialized) {
         this.relay = relay;
         this.keeper = keeper;
         this.out = out;
@@ -72,8 +71,18 @@ public final class StdioFront {
         drain();
     }
 
+    /** The catalog, read at the first message: only a process that serves a client touches JSON Processing. */
+    private synchronized Catalog catalog() {
+        if (catalog == null) {
+            JulRouting.keepStderrJson();
+            catalog = Catalog.packaged();
+        }
+        return catalog;
+    }
+
     /** One message from the client. */
     void receive(String line) {
+        Catalog catalog = catalog();
         JsonObject message;
         try (JsonReader reader = Json.createReader(new StringReader(line))) {
             JsonStructure structure = reader.read();
@@ -136,8 +145,9 @@ public final class StdioFront {
                 return relay.forward(line);
             } catch (McpRelay.ServerGoneException e) {
                 if (!e.notSent()) {
-                    relay.lost();
-                    keeper.lost();
+                    if (relay.lost()) {
+                        keeper.lost();
+                    }
                     throw e;
                 }
                 if (System.nanoTime() > deadline) {
