@@ -137,7 +137,8 @@ class McpFrontIT {
         Path dir = ClientRun.workDir("front-pair");
         try (FakeGitHub github = new FakeGitHub()) {
             github.addIssues(REPO, 1, 2);
-            Map<String, String> env = env(dir, ServerProcess.freePort(), Map.of("GITHUB_API_URL", github.url()));
+            Map<String, String> env = env(dir, ServerProcess.freePort(), Map.of("GITHUB_API_URL", github.url(),
+                    "IDLE_EXIT_MINUTES", "0.2"));
             try (FrontProcess first = FrontProcess.spawn(dir, "first", env, FrontProcess.jar("mcp"));
                     FrontProcess second = FrontProcess.spawn(dir, "second", env, FrontProcess.jar("mcp"))) {
                 first.initialize();
@@ -147,8 +148,17 @@ class McpFrontIT {
                 assertThat(claimed.at("/result/structuredContent/ok").asBoolean()).as(claimed.toString()).isTrue();
                 JsonNode seen = second.answer(second.call("get_all_claims", Map.of()), 240);
                 assertThat(seen.at("/result/structuredContent/claims/0/agent_id").asText()).isEqualTo("agent-a");
-                assertThat(first.startedServers().size() + second.startedServers().size())
-                        .as(first.stderr() + second.stderr()).isEqualTo(1);
+                List<Long> started = new java.util.ArrayList<>(first.startedServers());
+                started.addAll(second.startedServers());
+                assertThat(started).as(first.stderr() + second.stderr()).hasSize(1);
+
+                first.closeStdin();
+                second.closeStdin();
+                assertThat(first.exit(30)).contains(0);
+                assertThat(second.exit(30)).contains(0);
+                ProcessHandle server = ProcessHandle.of(started.get(0)).orElseThrow();
+                assertThat(server.onExit().get(120, java.util.concurrent.TimeUnit.SECONDS).isAlive())
+                        .as("the background server stops by itself once nobody uses it").isFalse();
             }
         }
     }
