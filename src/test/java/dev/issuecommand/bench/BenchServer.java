@@ -89,13 +89,12 @@ final class BenchServer {
     }
 
     /** VmRSS of the server process, from {@code /proc/<pid>/status}. */
-    long rssMegabytes() throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        }
-        return -1;
+    long rssMegabytes() {
+        return Rss.kilobytes(process.pid()) / 1024;
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     void stop() throws InterruptedException {

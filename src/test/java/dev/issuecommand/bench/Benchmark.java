@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * The benchmark (not part of {@code verify}; run with {@code bench/run.sh}): starts the real jar against the fake
  * GitHub on loopback, drives it with 8 keep-alive connections and prints a table of throughput, latency, SSE
- * fan-out latency, start-up time (HTTP and MCP) and memory. Numbers are printed, never asserted.
+ * fan-out latency, start-up time (HTTP and MCP) and memory, then the rows of the MCP stdio front ({@link McpRows}).
+ * {@code -Dbench.only=server} or {@code mcp} runs one of the two parts. Numbers are printed, never asserted.
  */
 public final class Benchmark {
 
@@ -40,34 +41,54 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        String only = System.getProperty("bench.only", "").trim();
+        if (!only.isEmpty() && !only.equals("server") && !only.equals("mcp")) {
+            System.err.println("bench: unknown BENCH_ONLY=" + only + " (empty for all rows, server or mcp)");
+            System.exit(2);
+        }
         Path work = Files.createTempDirectory("issuecommand-bench");
         Map<String, String> settings = new HashMap<>(SETTINGS);
         settings.put("WLP_JAR_EXTRACT_ROOT", work.resolve("runtime").toString());
         List<String[]> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         try (FakeGitHub github = new FakeGitHub()) {
             github.addIssues(REPO, 1, ACTIVE_CLAIMS + CONNECTIONS + SseLatency.EVENTS);
             github.addIssues(MUTATION_REPO, 1, MUTATION_ISSUES);
-            BenchServer server = BenchServer.start(github, work.resolve("bench.db"), settings);
-            String[] rss;
-            try {
-                rows.add(new String[] {"first start to ready (unpacks the runtime)", ms(server.readyMillis()), "< 3000 ms"});
-                rows.addAll(mutations(server));
-                rows.addAll(webhooks(server));
-                rows.addAll(reads(server));
-                rows.add(new String[] {"SSE delivery latency, " + SseLatency.SUBSCRIBERS + " subscribers",
-                        SseLatency.measure(server, ACTIVE_CLAIMS + CONNECTIONS + 1), "-"});
-                rss = new String[] {"RSS after load (VmRSS)", server.rssMegabytes() + " MB", "< 300 MB"};
-            } finally {
-                server.stop();
+            McpRows.addIssues(github);
+            if (!only.equals("mcp")) {
+                rows.addAll(serverRows(github, work, settings));
             }
-            BenchServer restarted = BenchServer.start(github, work.resolve("bench.db"), settings);
-            restarted.stop();
-            rows.add(new String[] {"restart to ready (unpacked runtime reused)", ms(restarted.readyMillis()), "< 3000 ms"});
-            rows.add(new String[] {"first MCP initialize answered after spawn (reused)",
-                    McpInitializeTiming.measure(github, work.resolve("mcp.db"), settings), "-"});
-            rows.add(rss);
+            if (!only.equals("server")) {
+                rows.addAll(McpRows.measure(github, work, settings, notes));
+            }
         }
-        print(rows);
+        print(rows, notes);
+    }
+
+    /** Start-up, throughput, latency, SSE and memory of the server, and the first MCP initialize of a server jar. */
+    private static List<String[]> serverRows(FakeGitHub github, Path work, Map<String, String> settings)
+            throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        BenchServer server = BenchServer.start(github, work.resolve("bench.db"), settings);
+        String[] rss;
+        try {
+            rows.add(new String[] {"first start to ready (unpacks the runtime)", ms(server.readyMillis()), "< 3000 ms"});
+            rows.addAll(mutations(server));
+            rows.addAll(webhooks(server));
+            rows.addAll(reads(server));
+            rows.add(new String[] {"SSE delivery latency, " + SseLatency.SUBSCRIBERS + " subscribers",
+                    SseLatency.measure(server, ACTIVE_CLAIMS + CONNECTIONS + 1), "-"});
+            rss = new String[] {"RSS after load (VmRSS)", server.rssMegabytes() + " MB", "< 300 MB"};
+        } finally {
+            server.stop();
+        }
+        BenchServer restarted = BenchServer.start(github, work.resolve("bench.db"), settings);
+        restarted.stop();
+        rows.add(new String[] {"restart to ready (unpacked runtime reused)", ms(restarted.readyMillis()), "< 3000 ms"});
+        rows.add(new String[] {"first MCP initialize answered after spawn (reused)",
+                McpInitializeTiming.measure(github, work.resolve("mcp.db"), settings), "-"});
+        rows.add(rss);
+        return rows;
     }
 
     /**
@@ -157,17 +178,22 @@ public final class Benchmark {
         return millis + " ms";
     }
 
-    private static void print(List<String[]> rows) {
+    private static void print(List<String[]> rows, List<String> notes) {
         double[] load = Load.loadAverage();
         System.out.printf(Locale.ROOT, "%nIssueCommand benchmark, %d cores, %s, JDK %s, load average before/after: %s%n",
                 Runtime.getRuntime().availableProcessors(), java.time.Instant.now().toString().substring(0, 16) + "Z",
                 System.getProperty("java.version"), Load.loadBefore() + " / " + String.format(Locale.ROOT, "%.2f", load[0]));
+        int labels = Math.max(50, rows.stream().mapToInt(row -> row[0].length()).max().orElse(0));
         int width = Math.max(36, rows.stream().mapToInt(row -> row[1].length()).max().orElse(0));
-        String format = "| %-50s | %-" + width + "s | %-12s |%n";
+        String format = "| %-" + labels + "s | %-" + width + "s | %-12s |%n";
         System.out.printf("%n" + format, "measure", "result", "target");
-        System.out.printf("|%s|%s|%s|%n", "-".repeat(52), "-".repeat(width + 2), "-".repeat(14));
+        System.out.printf("|%s|%s|%s|%n", "-".repeat(labels + 2), "-".repeat(width + 2), "-".repeat(14));
         for (String[] row : rows) {
             System.out.printf(format, row[0], row[1], row[2]);
+        }
+        if (!notes.isEmpty()) {
+            System.out.println();
+            notes.forEach(note -> System.out.println("- " + note));
         }
     }
 }

@@ -1,0 +1,76 @@
+package dev.issuecommand.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.issuecommand.it.support.ServerProcess;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** One MCP session on the server's Streamable HTTP endpoint {@code /mcp}, through the JDK {@link HttpClient}. */
+final class McpHttpSession implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI uri;
+    private String sessionId;
+
+    private McpHttpSession(int port) {
+        this.uri = URI.create("http://127.0.0.1:" + port + "/mcp");
+    }
+
+    /** Opens a session: {@code initialize} (its answer names the session), then {@code notifications/initialized}. */
+    static McpHttpSession open(int port) throws IOException, InterruptedException {
+        McpHttpSession session = new McpHttpSession(port);
+        HttpResponse<String> response = session.post(McpMessages.initialize(0));
+        session.sessionId = response.headers().firstValue("Mcp-Session-Id")
+                .orElseThrow(() -> new IOException("initialize gave HTTP " + response.statusCode()
+                        + " without Mcp-Session-Id: " + response.body()));
+        session.post(McpMessages.INITIALIZED);
+        return session;
+    }
+
+    /** Sends a request and returns its answer. */
+    JsonNode request(long id, String message) throws IOException, InterruptedException {
+        HttpResponse<String> response = post(message);
+        boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
+        if (!stream) {
+            return McpMessages.JSON.readTree(response.body());
+        }
+        for (String line : response.body().split("\n")) {
+            if (line.startsWith("data:")) {
+                JsonNode answer = McpMessages.JSON.readTree(line.substring(5).strip());
+                if (answer.path("id").asLong(-1) == id) {
+                    return answer;
+                }
+            }
+        }
+        throw new IOException("HTTP " + response.statusCode() + " without the answer to " + id);
+    }
+
+    private HttpResponse<String> post(String message) throws IOException, InterruptedException {
+        return http.send(base().header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(message)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder base() {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + ServerProcess.API_KEY)
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", McpMessages.PROTOCOL_VERSION);
+        if (sessionId != null) {
+            builder.header("Mcp-Session-Id", sessionId);
+        }
+        return builder;
+    }
+
+    /** Ends the session ({@code DELETE /mcp}). */
+    @Override
+    public void close() throws IOException, InterruptedException {
+        http.send(base().DELETE().build(), HttpResponse.BodyHandlers.discarding());
+    }
+}
