@@ -117,13 +117,11 @@ public final class McpFront {
 
     /** Serves stdin on a thread while this process starts its own server. */
     private void serveBeside() {
-        ServerKeeper keeper = new ServerKeeper(probe, locks, null);
-        StdioFront[] stdio = new StdioFront[1];
-        stdio[0] = new StdioFront(relay, keeper, stdout(),
+        StdioFront stdio = new StdioFront(relay, new ServerKeeper(probe, locks, null), stdout(),
                 () -> ClientWatch.start(() -> exit("mcp.client.gone", "the MCP client's process ended")));
         Thread thread = new Thread(() -> {
-            stdio[0].serve(new FileInputStream(FileDescriptor.in));
-            if (stdio[0].initialized()) {
+            stdio.serve(new FileInputStream(FileDescriptor.in));
+            if (stdio.initialized()) {
                 exit("mcp.session.ended", "the MCP client closed stdin; shutting down");
             } else {
                 LauncherLog.info("mcp.stdin.idle", "message", "stdin ended before any MCP client initialized a "
