@@ -84,7 +84,7 @@ public class McpAccessFilter extends HttpFilter {
                     + "; this server speaks " + String.join(", ", PROTOCOL_VERSIONS.stream().sorted().toList()));
             return;
         }
-        if (request.getHeader(RELAY_HEADER) != null && fromThisMachine(request.getRemoteAddr())) {
+        if (request.getHeader(RELAY_HEADER) != null && fromThisMachine(request)) {
             request.setAttribute(RELAYED_ATTRIBUTE, Boolean.TRUE);
         }
         chain.doFilter(request, response);
@@ -106,7 +106,16 @@ public class McpAccessFilter extends HttpFilter {
         return JsonMapper.shared().writeValueAsBytes(body);
     }
 
-    private static boolean fromThisMachine(String address) {
+    /**
+     * True when the request comes from a process on this machine itself, not through a proxy on it: a loopback peer,
+     * no forwarding headers, and {@code TRUST_PROXY} off (with a trusted proxy, loopback peers are remote clients).
+     */
+    private boolean fromThisMachine(HttpServletRequest request) {
+        if (settings.trustProxy() || request.getHeader("X-Forwarded-For") != null
+                || request.getHeader("X-Real-IP") != null || request.getHeader("Forwarded") != null) {
+            return false;
+        }
+        String address = request.getRemoteAddr();
         try {
             return address != null && InetAddress.getByName(address).isLoopbackAddress();
         } catch (UnknownHostException e) {
