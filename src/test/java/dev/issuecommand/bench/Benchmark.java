@@ -32,6 +32,8 @@ public final class Benchmark {
     static final int WARMUP_SECONDS = Integer.getInteger("bench.warmup", 20);
     static final int ACTIVE_CLAIMS = 300;
     static final String MUTATION_REPO = "bench/mutations";
+    static final String FIRST_CLAIMS_REPO = "bench/first-claims";
+    static final int FIRST_CLAIMS_ISSUES = 20_000;
     static final int MUTATION_ISSUES = 20_000;
     static final int STATUS_CHANGES = 20;
     static final Map<String, String> SETTINGS = Map.of(
@@ -54,6 +56,7 @@ public final class Benchmark {
         try (FakeGitHub github = new FakeGitHub()) {
             github.addIssues(REPO, 1, ACTIVE_CLAIMS + CONNECTIONS + SseLatency.EVENTS);
             github.addIssues(MUTATION_REPO, 1, MUTATION_ISSUES);
+            github.addIssues(FIRST_CLAIMS_REPO, 1, FIRST_CLAIMS_ISSUES);
             McpRows.addIssues(github);
             if (!only.equals("mcp")) {
                 rows.addAll(serverRows(github, work, settings));
@@ -73,6 +76,7 @@ public final class Benchmark {
         String[] rss;
         try {
             rows.add(new String[] {"first start to ready (unpacks the runtime)", ms(server.readyMillis()), "< 3000 ms"});
+            rows.addAll(firstClaims(server));
             rows.addAll(mutations(server));
             rows.addAll(webhooks(server));
             rows.addAll(reads(server));
@@ -88,6 +92,21 @@ public final class Benchmark {
         rows.add(new String[] {"first MCP initialize answered after spawn (reused)",
                 McpInitializeTiming.measure(github, work.resolve("mcp.db"), settings), "-"});
         rows.add(rss);
+        return rows;
+    }
+
+    /**
+     * Right after the server is ready, with no warm-up: one client claims issue after issue ({@code POST /api/claims},
+     * each a GitHub lookup on the fake and a write), one request at a time, as an agent fleet does at start.
+     */
+    private static List<String[]> firstClaims(BenchServer server) throws Exception {
+        AtomicInteger nextIssue = new AtomicInteger(1);
+        Load.Result result = Load.run(server, 1, 0, SECONDS, (client, c, i) -> client.send("POST", "/api/claims", "",
+                json("{\"agent_id\":\"bench-first\",\"repo\":\"" + FIRST_CLAIMS_REPO + "\",\"issue_number\":"
+                        + nextIssue.getAndIncrement() + "}")).status());
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"sequential claims/s right after start (1 client, no warm-up)",
+                result.perSecond() + " (p50 " + result.p50() + " / p99 " + result.p99() + " ms)", "-"});
         return rows;
     }
 
