@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.jar.JarFile;
@@ -46,6 +47,15 @@ public final class Launcher {
             McpFront.standalone(Launcher::lookup, runningJar());
             return;
         }
+        Path jar = runningJar();
+        List<String> jvmArguments = TunedJvm.ownJvmArguments().orElse(null);
+        if (jar != null && jvmArguments != null && TunedJvm.wanted(jvmArguments, System::getenv)) {
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            System.exit(TunedJvm.run(TunedJvm.command(java, ServerJvmOptions.from(Launcher::lookup), jvmArguments,
+                    jar, args)));
+            return;
+        }
+        ParentWatch.startIfLaunched(System::getenv);
         if (lookup("GITHUB_TOKEN") == null) {
             String token = GhCliToken.discover();
             if (token != null) {
@@ -71,7 +81,6 @@ public final class Launcher {
         } else if (!McpFront.beside(Launcher::lookup, settings.httpPort())) {
             return;
         }
-        Path jar = runningJar();
         Optional<UnpackedRuntime> runtime = jar == null ? Optional.empty() : reusableRuntime(jar);
         if (runtime.isPresent()) {
             runtime.get().runServer(serverName(jar), args);

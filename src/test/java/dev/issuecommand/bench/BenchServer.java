@@ -27,8 +27,14 @@ final class BenchServer {
     }
 
     static BenchServer start(FakeGitHub github, Path db, Map<String, String> extra) throws Exception {
+        return start(github, db, extra, command());
+    }
+
+    /** Starts {@code command} as a server with the benchmark's settings; ready when {@code /api/health} answers 200. */
+    static BenchServer start(FakeGitHub github, Path db, Map<String, String> extra, List<String> command)
+            throws Exception {
         int port = ServerProcess.freePort();
-        ProcessBuilder builder = new ProcessBuilder(command()).directory(db.getParent().toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(db.getParent().toFile())
                 .redirectOutput(db.resolveSibling("stdout.log").toFile())
                 .redirectError(db.resolveSibling("stderr.log").toFile());
         configure(builder.environment(), github, db, port, extra);
@@ -88,7 +94,7 @@ final class BenchServer {
         return readyMillis;
     }
 
-    /** VmRSS of the server process, from {@code /proc/<pid>/status}. */
+    /** VmRSS of the server process and its descendants, from {@code /proc/<pid>/status}. */
     long rssMegabytes() {
         return Rss.kilobytes(process.pid()) / 1024;
     }
@@ -97,10 +103,19 @@ final class BenchServer {
         return process.pid();
     }
 
+    /** SIGTERM to the process and to its descendants (a shell's server, a launcher's server JVM), then waits. */
     void stop() throws InterruptedException {
+        List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
+        descendants.forEach(ProcessHandle::destroy);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+        }
+        for (ProcessHandle descendant : descendants) {
+            descendant.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> {
+                descendant.destroyForcibly();
+                return descendant;
+            }).join();
         }
     }
 }

@@ -1,10 +1,10 @@
 package dev.issuecommand.launcher.front;
 
+import dev.issuecommand.launcher.ServerJvmOptions;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -19,10 +19,6 @@ public record FrontSettings(String apiKey, URI baseUrl, List<String> serverJavaO
 
     /** Minutes a background server waits without requests before it stops, when {@code IDLE_EXIT_MINUTES} is unset. */
     public static final String DEFAULT_IDLE_EXIT_MINUTES = "10";
-
-    /** JVM options of a background server when {@code SERVER_JAVA_OPTIONS} is unset: a small footprint. */
-    public static final List<String> DEFAULT_SERVER_JAVA_OPTIONS = List.of("-Xmx256m", "-Xss512k",
-            "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=64m");
 
     /** Reads the settings through {@code lookup}; a missing key or bad URL is a {@link IllegalArgumentException}. */
     public static FrontSettings from(Function<String, String> lookup) {
@@ -39,12 +35,10 @@ public record FrontSettings(String apiKey, URI baseUrl, List<String> serverJavaO
         } else {
             base = parse(url);
         }
-        String options = blankToNull(lookup.apply("SERVER_JAVA_OPTIONS"));
         String idleExit = blankToNull(lookup.apply("IDLE_EXIT_MINUTES"));
         String database = blankToNull(lookup.apply("SQLITE_PATH"));
         Path folder = Path.of(database == null ? "./issuecommand.db" : database).toAbsolutePath().getParent();
-        return new FrontSettings(apiKey, base, options == null ? DEFAULT_SERVER_JAVA_OPTIONS
-                : Arrays.stream(options.strip().split("\\s+")).toList(),
+        return new FrontSettings(apiKey, base, ServerJvmOptions.from(lookup),
                 idleExit == null ? DEFAULT_IDLE_EXIT_MINUTES : idleExit, folder.resolve("issuecommand-server.log"));
     }
 

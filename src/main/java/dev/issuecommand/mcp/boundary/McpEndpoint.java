@@ -13,20 +13,30 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The MCP server of the application, on the Streamable HTTP transport of the official MCP Java SDK at {@code /mcp}.
- * Started with the application; {@link McpServlet} hands it every request that passed {@link McpAccessFilter}.
+ * Built on a managed thread once the application has started, so that the server's start does not wait for the SDK
+ * (about a second of class loading and schema building); {@link McpServlet} hands it every request that passed
+ * {@link McpAccessFilter}, and a request that comes before it is built waits for it.
  * Sessions idle for {@code MCP_SESSION_IDLE_MINUTES} are ended by the SDK's sweeper; a request naming an ended or
  * unknown session is answered 404, as the MCP specification asks.
  */
@@ -45,12 +55,27 @@ public class McpEndpoint {
     @Inject
     Settings settings;
 
-    private volatile HttpServletStreamableServerTransportProvider transport;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    private final CompletableFuture<HttpServletStreamableServerTransportProvider> transport = new CompletableFuture<>();
     private volatile McpSyncServer server;
 
-    /** Runs after the database has opened (default-priority observers run first). */
+    /** Runs after the database has opened (default-priority observers run first) and starts building the server. */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
             Object event) {
+        ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
+        executor.execute(() -> {
+            try {
+                transport.complete(build(contextLoader));
+            } catch (RuntimeException | Error e) {
+                transport.completeExceptionally(e);
+                JsonLog.error("mcp.endpoint.failed", "path", PATH, "error", e.getClass().getName());
+            }
+        });
+    }
+
+    private HttpServletStreamableServerTransportProvider build(ClassLoader contextLoader) {
         McpJsonMapper json = new JacksonMcpJsonMapper(JsonMapper.shared());
         HttpServletStreamableServerTransportProvider provider = HttpServletStreamableServerTransportProvider.builder()
                 .jsonMapper(new ErrorSafeJsonMapper(json))
@@ -59,7 +84,6 @@ public class McpEndpoint {
                 .sessionSweepInterval(settings.mcpSessionIdle())
                 .contextExtractor(McpEndpoint::context)
                 .build();
-        ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
         server = McpServer.sync(provider)
                 .serverInfo(ServerIdentity.NAME, ServerIdentity.VERSION)
                 .instructions(ServerIdentity.INSTRUCTIONS)
@@ -69,13 +93,20 @@ public class McpEndpoint {
                 .validateToolInputs(false)
                 .tools(tools.specifications(json, contextLoader, gate))
                 .build();
-        transport = provider;
         JsonLog.info("mcp.endpoint.started", "path", PATH, "tools", tools.tools().size());
+        return provider;
     }
 
-    /** The transport that serves {@code /mcp}; null until the application has started. */
-    HttpServletStreamableServerTransportProvider transport() {
-        return transport;
+    /** The transport that serves {@code /mcp}, waiting up to {@code wait} for it to be built; empty if it is not. */
+    Optional<HttpServletStreamableServerTransportProvider> transport(Duration wait) {
+        try {
+            return Optional.of(transport.get(wait.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException | ExecutionException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     private static McpTransportContext context(HttpServletRequest request) {

@@ -43,6 +43,12 @@ public final class FakeGitHub implements AutoCloseable {
     private static final Pattern REPO = Pattern.compile("/repos/([^/]+)/([^/]+)");
     private static final Pattern REPO_PREFIX = Pattern.compile("/repos/([^/]+)/([^/]+)(/.*)?");
 
+    static {
+        // GitHub answers with TCP_NODELAY; the JDK's HttpServer leaves Nagle on unless told, and then the body written
+        // after the headers waits for the client's delayed ACK: up to 40 ms per answer that no real GitHub adds.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final Map<String, Map<Integer, ObjectNode>> issues = new ConcurrentHashMap<>();
     private final Map<String, List<ObjectNode>> comments = new ConcurrentHashMap<>();

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +32,7 @@ public final class ServerProcess implements AutoCloseable {
     private Path stdout;
     private Path stderr;
     private int starts;
+    private List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC");
 
     private ServerProcess(Map<String, String> env, Path workDir, int port) {
         this.env = env;
@@ -54,13 +57,27 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(env, workDir, port);
     }
 
+    /** JVM options of the next start instead of the default small heap; none is what a plain {@code java -jar} gets. */
+    public ServerProcess withJvmOptions(List<String> options) {
+        jvmOptions = List.copyOf(options);
+        return this;
+    }
+
+    /** The process started last: the JVM {@code java -jar} started (with a server JVM as its child, if tuned). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Starts the jar and waits until {@code /api/health} answers. */
     public ServerProcess start() throws IOException, InterruptedException {
         starts++;
         stdout = workDir.resolve("stdout-" + port + "-" + starts + ".log");
         stderr = workDir.resolve("stderr-" + port + "-" + starts + ".log");
         Path extractRoot = Files.createDirectories(Path.of("target", "wlp-extract").toAbsolutePath());
-        ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar().toString())
+        List<String> command = new ArrayList<>(List.of(javaBin()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())

@@ -1,0 +1,64 @@
+package dev.issuecommand.launcher;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The JVM options a server process runs with when whoever started it chose no heap size: {@code SERVER_JAVA_OPTIONS},
+ * else a small footprint (a 256 MB heap ceiling, the serial collector, small thread stacks and code cache). The
+ * stdio front gives them to the background server it starts; the launcher gives them to the server JVM it starts for
+ * a plain {@code java -jar} ({@link TunedJvm}).
+ */
+public final class ServerJvmOptions {
+
+    /** The options when {@code SERVER_JAVA_OPTIONS} is unset. */
+    public static final List<String> DEFAULTS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:ReservedCodeCacheSize=64m");
+
+    private ServerJvmOptions() {
+    }
+
+    /** {@code SERVER_JAVA_OPTIONS} split on white space, or {@link #DEFAULTS} when it is unset or blank. */
+    public static List<String> from(Function<String, String> lookup) {
+        String configured = lookup.apply("SERVER_JAVA_OPTIONS");
+        if (configured == null || configured.isBlank()) {
+            return DEFAULTS;
+        }
+        return Arrays.stream(configured.strip().split("\\s+")).toList();
+    }
+
+    /**
+     * {@code chosen} followed by those of {@code own} the caller did not choose an option of the same kind for (a
+     * collector, a heap or stack size, the same {@code -XX} flag): what the caller gave always wins, and two
+     * collectors never meet on one command line.
+     */
+    static List<String> merge(List<String> own, List<String> chosen) {
+        Set<String> chosenKinds = chosen.stream().map(ServerJvmOptions::kind).collect(Collectors.toSet());
+        List<String> merged = new ArrayList<>();
+        own.stream().filter(option -> !chosenKinds.contains(kind(option))).forEach(merged::add);
+        merged.addAll(chosen);
+        return merged;
+    }
+
+    /** What an option sets: "gc" for a collector choice, else its name without value or +/- sign. */
+    static String kind(String option) {
+        if (option.matches("-XX:[+-]Use\\w*GC")) {
+            return "gc";
+        }
+        if (option.matches("-X(mx|ms|ss|mn)\\S*")) {
+            return option.substring(0, 4);
+        }
+        if (option.startsWith("-XX:")) {
+            String flag = option.substring(4).replaceFirst("^[+-]", "");
+            int equals = flag.indexOf('=');
+            return "-XX:" + (equals < 0 ? flag : flag.substring(0, equals)).toLowerCase(Locale.ROOT);
+        }
+        int equals = option.indexOf('=');
+        return equals < 0 ? option : option.substring(0, equals + 1);
+    }
+}
