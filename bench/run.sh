@@ -6,6 +6,7 @@
 #   BENCH_JAVA_OPTS="-Xmx256m" bench/run.sh   # JVM options for the server process
 #   BENCH_ONLY=mcp bench/run.sh        # only the MCP stdio front rows (~10 min); BENCH_ONLY=server: the others
 #   BENCH_FRONT_JAVA_OPTS="-Xmx64m" bench/run.sh   # JVM options for the spawned `java -jar issuecommand.jar mcp`
+#   BENCH_COMPARE="cd /path/to/original && bun run start" bench/run.sh   # another server's rows beside ours, with ratios
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ ! -f target/issuecommand.jar || -n "$(find src/main pom.xml liberty -newer target/issuecommand.jar -type f -print -quit)" ]]; then
@@ -18,7 +19,7 @@ fi
 echo "machine: $(nproc) cores, $(free -m | awk '/Mem:/{print $2}') MB RAM, $(java -version 2>&1 | head -1), load: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 exec java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
   -Dbench.seconds="${BENCH_SECONDS:-10}" -Dbench.warmup="${BENCH_WARMUP:-20}" -Dbench.connections="${BENCH_CONNECTIONS:-8}" \
-  -Dbench.only="${BENCH_ONLY:-}" -Dbench.mcp.spawns="${BENCH_MCP_SPAWNS:-5}" -Dbench.mcp.calls="${BENCH_MCP_CALLS:-500}" \
+  -Dbench.only="${BENCH_ONLY:-}" -Dbench.compare="${BENCH_COMPARE:-}" -Dbench.mcp.spawns="${BENCH_MCP_SPAWNS:-5}" -Dbench.mcp.calls="${BENCH_MCP_CALLS:-500}" \
   -Dbench.mcp.warmupCalls="${BENCH_MCP_WARMUP_CALLS:-200}" \
   -Dbench.mcp.agents="${BENCH_MCP_AGENTS:-16}" -Dbench.mcp.agentCalls="${BENCH_MCP_AGENT_CALLS:-200}" \
   dev.issuecommand.bench.Benchmark

@@ -1,8 +1,8 @@
 package dev.issuecommand.github;
 
+import dev.issuecommand.config.JsonFactories;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
@@ -77,7 +77,7 @@ public class GitHubClient {
 
     /** Closes an issue ({@code AUTO_CLOSE_GITHUB_ISSUE}). */
     public void closeIssue(RepoName repo, int number) {
-        http.patch("/repos/" + repo.fullName() + "/issues/" + number, Json.createObjectBuilder().add("state", "closed").build());
+        http.patch("/repos/" + repo.fullName() + "/issues/" + number, JsonFactories.objectBuilder().add("state", "closed").build());
     }
 
     private static Optional<GitHubRepo> toRepo(JsonObject json) {

@@ -1,9 +1,9 @@
 package dev.issuecommand.github;
 
+import dev.issuecommand.config.JsonFactories;
 import dev.issuecommand.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
@@ -137,7 +137,7 @@ public class GitHubHttp {
             if (body == null || body.isBlank()) {
                 return JsonValue.EMPTY_JSON_OBJECT;
             }
-            try (var reader = Json.createReader(new StringReader(body))) {
+            try (var reader = JsonFactories.reader(new StringReader(body))) {
                 return reader.read();
             } catch (RuntimeException e) {
                 throw new GitHubUnavailableException("GitHub answered with invalid JSON", 502);

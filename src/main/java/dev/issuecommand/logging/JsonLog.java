@@ -1,6 +1,6 @@
 package dev.issuecommand.logging;
 
-import jakarta.json.Json;
+import dev.issuecommand.config.JsonFactories;
 import jakarta.json.JsonObjectBuilder;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -59,7 +59,7 @@ public final class JsonLog {
     }
 
     private static void write(String level, String event, Object[] fields) {
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = JsonFactories.objectBuilder()
                 .add("time", Instant.now().toString())
                 .add("level", level)
                 .add("event", event);
@@ -67,8 +67,8 @@ public final class JsonLog {
             Object value = fields[i + 1];
             String key = String.valueOf(fields[i]);
             if (value instanceof Number n) {
-                line.add(key, n.doubleValue() == n.longValue() ? Json.createValue(n.longValue())
-                        : Json.createValue(n.doubleValue()));
+                line.add(key, n.doubleValue() == n.longValue() ? JsonFactories.number(n.longValue())
+                        : JsonFactories.number(n.doubleValue()));
             } else if (value instanceof Boolean b) {
                 line.add(key, b);
             } else if (value != null) {

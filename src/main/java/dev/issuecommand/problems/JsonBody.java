@@ -1,6 +1,6 @@
 package dev.issuecommand.problems;
 
-import jakarta.json.Json;
+import dev.issuecommand.config.JsonFactories;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -36,7 +36,7 @@ public final class JsonBody {
             throw ApiException.badRequest("Invalid JSON payload: nested too deeply");
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(text))) {
+        try (var reader = JsonFactories.reader(new StringReader(text))) {
             value = reader.readValue();
         } catch (jakarta.json.JsonException | IllegalStateException e) {
             throw ApiException.badRequest("Invalid JSON payload");

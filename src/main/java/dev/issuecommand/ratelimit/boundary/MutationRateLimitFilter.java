@@ -1,13 +1,13 @@
 package dev.issuecommand.ratelimit.boundary;
 
 import dev.issuecommand.auth.BearerAuthFilter;
+import dev.issuecommand.config.JsonFactories;
 import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.ratelimit.control.MutationRoutes;
 import dev.issuecommand.ratelimit.control.RateLimits;
 import dev.issuecommand.ratelimit.entity.Verdict;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -60,7 +60,7 @@ public class MutationRateLimitFilter implements ContainerRequestFilter {
         }
         byte[] body = request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
-        try (var reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
+        try (var reader = JsonFactories.reader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object && object.get("agent_id") instanceof JsonString id) {
                 return id.getString();

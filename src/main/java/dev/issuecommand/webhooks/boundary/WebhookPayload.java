@@ -1,6 +1,6 @@
 package dev.issuecommand.webhooks.boundary;
 
-import jakarta.json.Json;
+import dev.issuecommand.config.JsonFactories;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.MediaType;
@@ -24,11 +24,11 @@ final class WebhookPayload {
                 if (payload.isEmpty()) {
                     return Optional.empty();
                 }
-                try (var reader = Json.createReader(new StringReader(payload.get()))) {
+                try (var reader = JsonFactories.reader(new StringReader(payload.get()))) {
                     value = reader.readValue();
                 }
             } else {
-                try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+                try (var reader = JsonFactories.reader(new ByteArrayInputStream(body))) {
                     value = reader.readValue();
                 }
             }
