@@ -7,15 +7,12 @@ import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +64,7 @@ class MetricsIT {
     static void stop() throws Exception {
         if (api != null) {
             System.out.println("$ curl -s 'http://localhost:3100/metrics?scope=application'\n"
-                    + get("/metrics?scope=application", null).text());
+                    + api.getPublic("/metrics?scope=application", null).text());
         }
         if (server != null) {
             server.close();
@@ -83,19 +80,10 @@ class MetricsIT {
 
     /** A scrape as Prometheus makes it: no API key, Prometheus text format version 0.0.4 in UTF-8. */
     static Scrape scrape(String path) {
-        Api.Answer answer = get(path, null);
+        Api.Answer answer = api.getPublic(path, null);
         assertThat(answer.status()).as("no API key needed: " + answer.text()).isEqualTo(200);
         assertThat(mediaType(answer)).containsExactlyInAnyOrder("text/plain", "version=0.0.4", "charset=utf-8");
         return Scrape.parse(answer.text());
-    }
-
-    static Api.Answer get(String path, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path))
-                .timeout(Duration.ofSeconds(30)).GET();
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return api.send(request.build());
     }
 
     /** The Content-Type's media type and parameters, lower case without spaces, in any order. */
@@ -168,7 +156,7 @@ class MetricsIT {
     @Test
     void unknownScopeIsRefusedNamingTheParameter() {
         for (String scope : List.of("vendor", "nope", "")) {
-            Api.Answer refused = get("/metrics?scope=" + scope, null);
+            Api.Answer refused = api.getPublic("/metrics?scope=" + scope, null);
             assertThat(refused.status()).as(refused.text()).isEqualTo(400);
             assertThat(refused.raw().headers().firstValue("Content-Type").orElse(""))
                     .startsWith("application/problem+json");
@@ -180,7 +168,7 @@ class MetricsIT {
 
     @Test
     void openMetricsWhenTheScraperAsksForIt() {
-        Api.Answer open = get("/metrics?scope=application",
+        Api.Answer open = api.getPublic("/metrics?scope=application",
                 "application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.3,*/*;q=0.1");
         assertThat(open.status()).isEqualTo(200);
         assertThat(mediaType(open)).containsExactlyInAnyOrder("application/openmetrics-text", "version=1.0.0",
@@ -188,7 +176,7 @@ class MetricsIT {
         assertThat(open.text()).contains("# TYPE issuecommand_webhooks counter")
                 .contains(WEBHOOKS + "{mp_scope=\"application\",outcome=\"rejected\"} ").endsWith("# EOF\n");
 
-        Api.Answer protobuf = get("/metrics?scope=application",
+        Api.Answer protobuf = api.getPublic("/metrics?scope=application",
                 "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited");
         assertThat(protobuf.status()).as("protobuf is not shipped: text instead").isEqualTo(200);
         assertThat(mediaType(protobuf)).contains("text/plain");
