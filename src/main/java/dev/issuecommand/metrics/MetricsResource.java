@@ -39,8 +39,8 @@ public class MetricsResource {
     MetricRegistries registries;
 
     @Operation(summary = "Prometheus metrics",
-            description = "IssueCommand's gauges and counters (mp_scope=\"application\") and the JVM's (mp_scope=\"base\"); "
-                    + "no API key. OpenMetrics when Accept asks for application/openmetrics-text.")
+            description = "IssueCommand's gauges and counters (mp_scope=\"application\") and the JVM's "
+                    + "(mp_scope=\"base\"); no API key. OpenMetrics when Accept asks for application/openmetrics-text.")
     @SecurityRequirements
     @APIResponse(responseCode = "200", description = "The metrics",
             content = {@Content(mediaType = "text/plain", schema = @Schema(type = SchemaType.STRING)),
@@ -48,13 +48,14 @@ public class MetricsResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @GET
     public Response scrape(
-            @Parameter(description = "Only this scope", schema = @Schema(enumeration = {"application", "base"}))
+            @Parameter(description = "Only this scope",
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"application", "base"}))
             @QueryParam("scope") String scope,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         MetricSnapshots snapshots = registries.read(scopes(scope));
         ExpositionFormatWriter writer = writerFor(accept);
         StreamingOutput body = out -> writer.write(out, snapshots);
-        return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, writer.getContentType()).build();
+        return Response.ok(body, writer.getContentType()).build();
     }
 
     /** The format {@code accept} asks for; Prometheus text when that is protobuf, which this build does not ship. */

@@ -133,7 +133,8 @@ class MetricsIT {
         Scrape application = scrape("/metrics?scope=application");
         Scrape base = scrape("/metrics?scope=base");
 
-        assertThat(application.scopes().values()).allSatisfy(scopes -> assertThat(scopes).containsExactly("application"));
+        assertThat(application.scopes().values())
+                .allSatisfy(scopes -> assertThat(scopes).containsExactly("application"));
         assertThat(application.names("")).isEqualTo(application.names("issuecommand_"))
                 .contains("issuecommand_claims_active", WEBHOOKS);
 
