@@ -1,6 +1,8 @@
 package dev.issuecommand.metrics;
 
 import dev.issuecommand.store.Database;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -9,13 +11,11 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
 import java.util.function.ToLongFunction;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * The application's own metrics (issue #7), served in Prometheus format at {@code /metrics}: gauges of the work in
- * the database and counters other features bump at their call sites.
+ * The application's own metrics, served in Prometheus format at {@code /metrics}: gauges of the work in the database
+ * and counters other features bump at their call sites. Micrometer names {@code issuecommand.webhooks} a counter
+ * that Prometheus sees as {@code issuecommand_webhooks_total}.
  */
 @ApplicationScoped
 public class IssueCommandMetrics {
@@ -25,7 +25,7 @@ public class IssueCommandMetrics {
     static final String RATE_LIMITED = "issuecommand.rate.limited";
 
     @Inject
-    MetricRegistry registry;
+    MetricRegistries registries;
 
     @Inject
     Database database;
@@ -33,14 +33,14 @@ public class IssueCommandMetrics {
     @Inject
     Clock clock;
 
-    private WorkCounts counts;
-
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 800) @Initialized(ApplicationScoped.class)
             Object event) {
-        counts = new WorkCounts(database, clock);
-        gauge("issuecommand.claims.active", "Active claims, stale ones included", WorkCounts.Snapshot::activeClaims);
-        gauge("issuecommand.claims.stale", "Active claims marked stale", WorkCounts.Snapshot::staleClaims);
-        gauge("issuecommand.followups.queued", "Follow-ups waiting for an agent", WorkCounts.Snapshot::queuedFollowups);
+        WorkCounts counts = new WorkCounts(database, clock);
+        gauge(counts, "issuecommand.claims.active", "Active claims, stale ones included",
+                WorkCounts.Snapshot::activeClaims);
+        gauge(counts, "issuecommand.claims.stale", "Active claims marked stale", WorkCounts.Snapshot::staleClaims);
+        gauge(counts, "issuecommand.followups.queued", "Follow-ups waiting for an agent",
+                WorkCounts.Snapshot::queuedFollowups);
         for (String outcome : new String[] {"received", "rejected", "duplicate"}) {
             webhooks(outcome);
         }
@@ -48,40 +48,42 @@ public class IssueCommandMetrics {
 
     /** An authenticated, well-formed delivery that was not seen before. */
     public void webhookReceived() {
-        webhooks("received").inc();
+        webhooks("received").increment();
     }
 
     /** A delivery refused with 401 (signature/key) or 400 (payload). */
     public void webhookRejected() {
-        webhooks("rejected").inc();
+        webhooks("rejected").increment();
     }
 
     /** A delivery whose {@code X-GitHub-Delivery} id was already recorded. */
     public void webhookDuplicate() {
-        webhooks("duplicate").inc();
+        webhooks("duplicate").increment();
     }
 
     /** One HTTP exchange with GitHub: its status code, or {@code error} when no answer came. */
     public void githubAnswer(String answer) {
-        registry.counter(Metadata.builder().withName(GITHUB_REQUESTS)
-                .withDescription("HTTP requests sent to GitHub, by answer (status code or error)").build(),
-                new Tag("answer", answer)).inc();
+        counter(GITHUB_REQUESTS, "HTTP requests sent to GitHub, by answer (status code or error)", "answer", answer)
+                .increment();
     }
 
     /** A request refused by the HTTP rate limiter; {@code scope} names the bucket (e.g. ip, agent, sse). */
     public void rateLimited(String scope) {
-        registry.counter(Metadata.builder().withName(RATE_LIMITED)
-                .withDescription("Requests refused with 429 by the rate limiter, by bucket").build(),
-                new Tag("scope", scope)).inc();
+        counter(RATE_LIMITED, "Requests refused with 429 by the rate limiter, by bucket", "scope", scope).increment();
     }
 
-    private org.eclipse.microprofile.metrics.Counter webhooks(String outcome) {
-        return registry.counter(Metadata.builder().withName(WEBHOOKS)
-                .withDescription("GitHub webhook deliveries, by outcome").build(), new Tag("outcome", outcome));
+    private Counter webhooks(String outcome) {
+        return counter(WEBHOOKS, "GitHub webhook deliveries, by outcome", "outcome", outcome);
     }
 
-    private void gauge(String name, String description, ToLongFunction<WorkCounts.Snapshot> value) {
-        registry.gauge(Metadata.builder().withName(name).withDescription(description).build(), counts,
-                c -> value.applyAsLong(c.snapshot()));
+    /** The counter {@code name} with one label; Micrometer registers it on first use and finds it afterwards. */
+    private Counter counter(String name, String description, String label, String value) {
+        return Counter.builder(name).description(description).tag(label, value).register(registries.application());
+    }
+
+    private void gauge(WorkCounts counts, String name, String description,
+            ToLongFunction<WorkCounts.Snapshot> value) {
+        Gauge.builder(name, counts, c -> value.applyAsLong(c.snapshot())).description(description).strongReference(true)
+                .register(registries.application());
     }
 }

@@ -7,18 +7,19 @@ import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Scrapes {@code /metrics} of the runnable jar after real activity: claims, webhook deliveries, GitHub calls. */
+/**
+ * Scrapes {@code /metrics} of the runnable jar as Prometheus does (no API key) after real activity: claims, webhook
+ * deliveries, GitHub calls; the scope filter, the refusal of an unknown scope, OpenMetrics on request.
+ */
 class MetricsIT {
 
     static final String REPO = "acme/widgets";
@@ -58,6 +62,10 @@ class MetricsIT {
 
     @AfterAll
     static void stop() throws Exception {
+        if (api != null) {
+            System.out.println("$ curl -s 'http://localhost:3100/metrics?scope=application'\n"
+                    + api.getPublic("/metrics?scope=application", null).text());
+        }
         if (server != null) {
             server.close();
         }
@@ -67,11 +75,21 @@ class MetricsIT {
     }
 
     static Scrape scrape() {
-        Api.Answer answer = api.send(HttpRequest.newBuilder(URI.create(api.base() + "/metrics"))
-                .timeout(Duration.ofSeconds(30)).GET().build());
+        return scrape("/metrics");
+    }
+
+    /** A scrape as Prometheus makes it: no API key, Prometheus text format version 0.0.4 in UTF-8. */
+    static Scrape scrape(String path) {
+        Api.Answer answer = api.getPublic(path, null);
         assertThat(answer.status()).as("no API key needed: " + answer.text()).isEqualTo(200);
-        assertThat(answer.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+        assertThat(mediaType(answer)).containsExactlyInAnyOrder("text/plain", "version=0.0.4", "charset=utf-8");
         return Scrape.parse(answer.text());
+    }
+
+    /** The Content-Type's media type and parameters, lower case without spaces, in any order. */
+    static List<String> mediaType(Api.Answer answer) {
+        return Arrays.stream(answer.raw().headers().firstValue("Content-Type").orElse("").split(";"))
+                .map(part -> part.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** Gauges are cached for two seconds: scrapes until {@code expected} holds (bounded), and answers that scrape. */
@@ -98,7 +116,72 @@ class MetricsIT {
         for (String outcome : List.of("received", "rejected", "duplicate")) {
             assertThat(scrape.has(WEBHOOKS, "outcome", outcome)).as(outcome).isTrue();
         }
-        assertThat(scrape.text()).as("MicroProfile's own base metrics are there too").contains("jvm_uptime_seconds");
+        assertThat(scrape.text()).as("the labels scrapers and dashboards match on")
+                .contains(WEBHOOKS + "{mp_scope=\"application\",outcome=\"received\"} ");
+        for (String name : scrape.names("issuecommand_")) {
+            assertThat(scrape.scopesOf(name)).as(name).containsExactly("application");
+        }
+        assertThat(scrape.names("issuecommand_")).as("nothing of ours is lost on the way")
+                .contains("issuecommand_claims_active", "issuecommand_claims_stale", "issuecommand_followups_queued",
+                        WEBHOOKS);
+        assertThat(scrape.has("process_uptime_seconds")).as("the JVM's base metrics are there too").isTrue();
+    }
+
+    @Test
+    void scopeApplicationShowsOnlyOursAndScopeBaseOnlyTheJvms() {
+        Scrape everything = scrape();
+        Scrape application = scrape("/metrics?scope=application");
+        Scrape base = scrape("/metrics?scope=base");
+
+        assertThat(application.scopes().values())
+                .allSatisfy(scopes -> assertThat(scopes).containsExactly("application"));
+        assertThat(application.names("")).isEqualTo(application.names("issuecommand_"))
+                .contains("issuecommand_claims_active", WEBHOOKS);
+
+        assertThat(base.scopes().values()).allSatisfy(scopes -> assertThat(scopes).containsExactly("base"));
+        assertThat(base.names("issuecommand_")).isEmpty();
+        assertThat(base.text()).as("memory by area and pool")
+                .containsPattern("(?m)^jvm_memory_used_bytes\\{area=\"heap\",id=\"[^\"]+\",mp_scope=\"base\"} ");
+        assertThat(base.names("")).contains("jvm_memory_used_bytes", "jvm_memory_max_bytes", "jvm_threads_live_threads",
+                "jvm_classes_loaded_classes", "jvm_gc_memory_allocated_bytes_total", "process_uptime_seconds",
+                "process_cpu_usage", "system_cpu_count");
+        assertThat(base.value("process_uptime_seconds")).isPositive();
+        assertThat(base.value("jvm_threads_live_threads")).isPositive();
+
+        Set<String> both = new TreeSet<>(application.names(""));
+        both.addAll(base.names(""));
+        assertThat(everything.names("")).as("no scope: all of them").containsAll(both);
+        assertThat(scrape("/metrics/").names("")).as("with a trailing slash as before").containsAll(both);
+    }
+
+    @Test
+    void unknownScopeIsRefusedNamingTheParameter() {
+        for (String scope : List.of("vendor", "nope", "")) {
+            Api.Answer refused = api.getPublic("/metrics?scope=" + scope, null);
+            assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+            assertThat(refused.raw().headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("application/problem+json");
+            assertThat(refused.json().get("error").asText()).isEqualTo("invalid_request");
+            assertThat(refused.json().get("detail").asText()).contains("scope").contains("\"" + scope + "\"")
+                    .contains("application or base");
+        }
+    }
+
+    @Test
+    void openMetricsWhenTheScraperAsksForIt() {
+        Api.Answer open = api.getPublic("/metrics?scope=application",
+                "application/openmetrics-text;version=1.0.0;q=0.5,text/plain;version=0.0.4;q=0.3,*/*;q=0.1");
+        assertThat(open.status()).isEqualTo(200);
+        assertThat(mediaType(open)).containsExactlyInAnyOrder("application/openmetrics-text", "version=1.0.0",
+                "charset=utf-8");
+        assertThat(open.text()).contains("# TYPE issuecommand_webhooks counter")
+                .contains(WEBHOOKS + "{mp_scope=\"application\",outcome=\"rejected\"} ").endsWith("# EOF\n");
+
+        Api.Answer protobuf = api.getPublic("/metrics?scope=application",
+                "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited");
+        assertThat(protobuf.status()).as("protobuf is not shipped: text instead").isEqualTo(200);
+        assertThat(mediaType(protobuf)).contains("text/plain");
+        assertThat(Scrape.parse(protobuf.text()).has("issuecommand_claims_active")).isTrue();
     }
 
     @Test

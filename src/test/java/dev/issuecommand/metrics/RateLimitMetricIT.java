@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.issuecommand.it.support.ArquillianDeployments;
 import jakarta.inject.Inject;
+import jakarta.servlet.ServletContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,6 +28,10 @@ class RateLimitMetricIT {
     @Inject
     IssueCommandMetrics metrics;
 
+    /** The test archive's context root: {@code /metrics} is the application's own route. */
+    @Inject
+    ServletContext context;
+
     @Deployment
     static WebArchive deployment() {
         return ArquillianDeployments.warWith(RateLimitMetricIT.class);
@@ -40,13 +45,15 @@ class RateLimitMetricIT {
         metrics.rateLimited("other_" + scope);
 
         HttpResponse<String> scrape = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:9389/metrics?scope=application")).timeout(Duration.ofSeconds(30)).build(),
+                URI.create("http://127.0.0.1:9389" + context.getContextPath() + "/metrics?scope=application"))
+                .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, scrape.statusCode());
         List<String> lines = scrape.body().lines().filter(l -> l.contains("\"" + scope + "\"")).toList();
         System.out.println(lines);
         assertEquals(1, lines.size(), scrape.body());
-        assertTrue(lines.get(0).matches("issuecommand_rate_limited_total\\{(.*,)?scope=\"" + scope + "\",.*} 2\\.0"),
+        assertTrue(lines.get(0).matches(
+                "issuecommand_rate_limited_total\\{mp_scope=\"application\",scope=\"" + scope + "\"} 2\\.0"),
                 lines.get(0));
         assertTrue(scrape.body().contains("# TYPE issuecommand_rate_limited_total counter"));
     }

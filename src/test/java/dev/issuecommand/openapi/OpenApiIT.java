@@ -15,10 +15,7 @@ import dev.issuecommand.webhooks.entity.WebhookReceipt;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,12 +66,7 @@ class OpenApiIT {
     }
 
     static Api.Answer fetch(String path, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.base() + path))
-                .timeout(Duration.ofSeconds(30)).GET();
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return api.send(request.build());
+        return api.getPublic(path, accept);
     }
 
     static Set<String> documentedRoutes() {

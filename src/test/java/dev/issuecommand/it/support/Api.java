@@ -31,6 +31,16 @@ public final class Api {
         return send("GET", path, null, apiKey);
     }
 
+    /** A GET without the API key, as a scraper or a browser sends it; {@code accept} (null: none) as Accept. */
+    public Answer getPublic(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30)).GET();
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
+        return send(request.build());
+    }
+
     public Answer post(String path, Object body) {
         return send("POST", path, body, apiKey);
     }
