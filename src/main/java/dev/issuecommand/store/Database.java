@@ -32,6 +32,7 @@ import org.eclipse.persistence.jpa.PersistenceProvider;
 public class Database {
 
     private static final int BUSY_RETRIES = 20;
+    private static final int READ_CONNECTIONS = 8;
 
     private final ReentrantLock localWriters = new ReentrantLock(true);
     private WriterQueue writerQueue;
@@ -73,9 +74,12 @@ public class Database {
         properties.put("eclipselink.connection-pool.default.initial", "1");
         properties.put("eclipselink.connection-pool.default.min", "1");
         properties.put("eclipselink.connection-pool.default.max", "4");
+        // EclipseLink closes a released connection while more than min are open, and opens and closes connections
+        // while holding the pool's lock: with min below max, concurrent readers spent their time queued on that lock
+        // behind SQLite opening files. Every read connection opened is kept (WAL lets them all read at once).
         properties.put("eclipselink.connection-pool.read.initial", "1");
-        properties.put("eclipselink.connection-pool.read.min", "1");
-        properties.put("eclipselink.connection-pool.read.max", "8");
+        properties.put("eclipselink.connection-pool.read.min", String.valueOf(READ_CONNECTIONS));
+        properties.put("eclipselink.connection-pool.read.max", String.valueOf(READ_CONNECTIONS));
         properties.put("eclipselink.logging.level", "WARNING");
         properties.put("eclipselink.logging.logger", "JavaLogger");
         properties.put("eclipselink.jdbc.bind-parameters", "true");
