@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -37,7 +36,7 @@ public class Database {
     private final ReentrantLock localWriters = new ReentrantLock(true);
     private WriterQueue writerQueue;
     private EntityManagerFactory factory;
-    private String url;
+    private Path file;
 
     @Inject
     Settings settings;
@@ -47,15 +46,16 @@ public class Database {
         if (factory != null) {
             return;
         }
-        url = jdbcUrl(settings);
+        file = Path.of(settings.sqlitePath()).toAbsolutePath();
+        String url = jdbcUrl(settings);
         try {
-            Path parent = Path.of(settings.sqlitePath()).toAbsolutePath().getParent();
+            Path parent = file.getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
             // DriverManager finds service-loaded drivers once per JVM: a redeployed WAR must register its own.
             Class.forName("org.sqlite.JDBC");
-            writerQueue = WriterQueue.beside(Path.of(settings.sqlitePath()).toAbsolutePath());
+            writerQueue = WriterQueue.beside(file);
             try (Connection connection = DriverManager.getConnection(url)) {
                 SchemaMigrator.migrate(connection);
                 IntegrityCheck.verify(connection);
@@ -154,13 +154,16 @@ public class Database {
                 .longValue());
     }
 
-    /** True when a trivial query answers: the readiness check. */
+    /**
+     * The readiness check, cheap enough to poll every second: true while the database file is still in place and a
+     * read of it answers on a pooled connection. A deleted or moved file, a missing directory or a failing read
+     * makes it false; no connection is opened per check.
+     */
     public boolean reachable() {
-        try (Connection connection = DriverManager.getConnection(url);
-                var statement = connection.createStatement();
-                var rs = statement.executeQuery("SELECT 1")) {
-            return rs.next();
-        } catch (SQLException | RuntimeException e) {
+        try {
+            version();
+            return Files.isRegularFile(file);
+        } catch (RuntimeException e) {
             return false;
         }
     }
