@@ -27,7 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code /openapi} against the runnable jar: every served route, the error shape, the wire records, the UI. */
+/**
+ * {@code /openapi} against the runnable jar: every served route, the error shape, the wire records, the formats
+ * and the UI with its Swagger UI files, all without the API key.
+ */
 class OpenApiIT {
 
     /** Routes served outside JAX-RS resources: the webhook filter (default WEBHOOK_PATH) and the event stream. */
@@ -157,20 +160,69 @@ class OpenApiIT {
     void documentIsYamlByDefaultJsonOnRequestAndNeedsNoApiKey() throws IOException {
         Api.Answer yaml = fetch("/openapi", null);
         assertThat(yaml.status()).isEqualTo(200);
+        assertThat(contentType(yaml)).isEqualTo("application/yaml");
         assertThat(yaml.text()).contains("openapi: 3.").contains("/api/claims/{claimId}:");
         Api.Answer json = fetch("/openapi?format=JSON", null);
+        assertThat(contentType(json)).isEqualTo("application/json");
         assertThat(new ObjectMapper().readTree(json.text()).path("paths").has("/api/next-work")).isTrue();
+        assertThat(contentType(fetch("/openapi", "application/json"))).isEqualTo("application/json");
         assertThat(api.send("GET", "/api/claims", null, null).status()).as("the API stays closed").isEqualTo(401);
     }
 
     @Test
-    void browsableUiAnswersHtml() {
+    void documentIsTheOneBuiltWithTheServerAndCanBeRevalidated() {
+        assertThat(document.at("/servers/0/url").asText()).as("relative to this server").isEqualTo("/");
+        Api.Answer yaml = fetch("/openapi", null);
+        String etag = yaml.raw().headers().firstValue("ETag").orElseThrow();
+        HttpRequest again = HttpRequest.newBuilder(URI.create(api.base() + "/openapi")).header("If-None-Match", etag)
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        assertThat(api.send(again).status()).isEqualTo(304);
+        assertThat(fetch("/openapi", "application/json").raw().headers().firstValue("ETag")).as("one per format")
+                .isPresent().get().isNotEqualTo(etag);
+        HttpRequest post = HttpRequest.newBuilder(URI.create(api.base() + "/openapi"))
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build();
+        Api.Answer refused = api.send(post);
+        assertThat(refused.status()).isEqualTo(405);
+        assertThat(refused.json().path("error").asText()).isEqualTo("method_not_allowed");
+    }
+
+    @Test
+    void browsableUiLoadsSwaggerUiFromThisServer() {
+        Api.Answer bare = fetch("/openapi/ui", "text/html");
+        assertThat(bare.status()).as("/openapi/ui redirects to the UI").isEqualTo(302);
+        assertThat(bare.raw().headers().firstValue("Location").orElse("")).endsWith("/openapi/ui/");
+
         Api.Answer ui = fetch("/openapi/ui/", "text/html");
         assertThat(ui.status()).isEqualTo(200);
-        assertThat(ui.raw().headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-        assertThat(ui.text().toLowerCase()).contains("<html");
-        Api.Answer bare = fetch("/openapi/ui", "text/html");
-        assertThat(bare.status()).as("/openapi/ui redirects to the UI").isIn(200, 301, 302, 303, 307, 308);
+        assertThat(contentType(ui)).startsWith("text/html");
+        assertThat(ui.raw().headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("script-src 'self';");
+        String page = ui.text();
+        assertThat(page.toLowerCase()).contains("<html");
+        List<String> scripts = attributes(page, "script", "src");
+        assertThat(scripts).as("no inline script").hasSize(page.split("<script").length - 1)
+                .contains("swagger-ui-bundle.js", "swagger-initializer.js");
+        for (String script : scripts) {
+            Api.Answer file = fetch("/openapi/ui/" + script, null);
+            assertThat(file.status()).as(script).isEqualTo(200);
+            assertThat(contentType(file)).as(script).startsWith("text/javascript");
+        }
+        for (String stylesheet : attributes(page, "link", "href")) {
+            assertThat(fetch("/openapi/ui/" + stylesheet, null).status()).as(stylesheet).isEqualTo(200);
+        }
+        assertThat(fetch("/openapi/ui/swagger-ui-bundle.js", null).text()).contains("SwaggerUIBundle");
+        assertThat(fetch("/openapi/ui/swagger-initializer.js", null).text()).contains("'../../openapi'");
+        assertThat(fetch("/openapi/ui/nothing.js", null).status()).isEqualTo(404);
+    }
+
+    static String contentType(Api.Answer answer) {
+        return answer.raw().headers().firstValue("Content-Type").orElse("");
+    }
+
+    /** The values of {@code attribute} on every {@code <tag>} of {@code html}. */
+    static List<String> attributes(String html, String tag, String attribute) {
+        return java.util.regex.Pattern.compile("<" + tag + "\\b[^>]*\\b" + attribute + "=\"([^\"]+)\"")
+                .matcher(html).results().map(m -> m.group(1)).toList();
     }
 
     static Set<String> names(JsonNode properties) {

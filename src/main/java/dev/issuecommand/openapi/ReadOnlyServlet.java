@@ -1,0 +1,29 @@
+package dev.issuecommand.openapi;
+
+import dev.issuecommand.problems.Problem;
+import dev.issuecommand.problems.ServletProblems;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+
+/** A servlet that only answers GET and HEAD: any other method gets a 405 problem, like the API's routes. */
+abstract class ReadOnlyServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> READS = Set.of("GET", "HEAD");
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        if (READS.contains(request.getMethod())) {
+            super.service(request, response);
+            return;
+        }
+        response.setHeader("Allow", "GET, HEAD");
+        ServletProblems.send(response, Problem.of(405, "method_not_allowed", "Method not allowed",
+                "This route does not accept that method"));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.issuecommand.problems;
+
+import dev.issuecommand.logging.JsonLog;
+import java.util.UUID;
+
+/** Turns an unexpected failure into a log line with a correlation id and a 500 problem that only names that id. */
+public final class InternalErrors {
+
+    private InternalErrors() {
+    }
+
+    /** Logs {@code exception} (its class and first frame, never its message) and returns the problem to answer. */
+    public static Problem report(Throwable exception) {
+        String id = UUID.randomUUID().toString();
+        JsonLog.error("http.internal_error", "correlation_id", id, "exception", exception.getClass().getName(),
+                "at", firstFrame(exception));
+        return Problem.of(500, "internal_error", "Internal error",
+                "The server failed to handle the request; reference " + id).withCorrelationId(id);
+    }
+
+    private static String firstFrame(Throwable exception) {
+        StackTraceElement[] trace = exception.getStackTrace();
+        return trace.length == 0 ? "" : trace[0].toString();
+    }
+}
