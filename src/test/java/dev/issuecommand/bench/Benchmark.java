@@ -88,6 +88,7 @@ public final class Benchmark {
             rows.addAll(mutations(server));
             rows.addAll(webhooks(server));
             rows.addAll(reads(server));
+            rows.addAll(readScaling(server));
             rows.add(new String[] {"SSE delivery latency, " + SseLatency.SUBSCRIBERS + " subscribers",
                     SseLatency.measure(server, ACTIVE_CLAIMS + CONNECTIONS + 1), "-"});
             rss = new String[] {RSS, server.rssMegabytes() + " MB", "<= 450 MB"};
@@ -109,9 +110,21 @@ public final class Benchmark {
      */
     static List<String[]> firstClaims(BenchServer server) throws Exception {
         AtomicInteger nextIssue = new AtomicInteger(1);
-        Load.Result result = Load.run(server, 1, 0, SECONDS, (client, c, i) -> client.send("POST", "/api/claims", "",
-                json("{\"agent_id\":\"bench-first\",\"repo\":\"" + FIRST_CLAIMS_REPO + "\",\"issue_number\":"
-                        + nextIssue.getAndIncrement() + "}")).status());
+        List<String> claimIds = java.util.Collections.synchronizedList(new ArrayList<>());
+        Load.Result result = Load.run(server, 1, 0, SECONDS, (client, c, i) -> {
+            KeepAliveClient.Reply reply = client.send("POST", "/api/claims", "", json("{\"agent_id\":\"bench-first\","
+                    + "\"repo\":\"" + FIRST_CLAIMS_REPO + "\",\"issue_number\":" + nextIssue.getAndIncrement() + "}"));
+            if (reply.status() / 100 == 2) {
+                claimIds.add(field(reply.text(), "claim_id"));
+            }
+            return reply.status();
+        });
+        // Released afterwards (not timed), so that the read rows list the same 300 claims whatever this row reached.
+        try (KeepAliveClient client = server.client()) {
+            for (String claimId : claimIds) {
+                client.send("DELETE", "/api/claims/" + claimId, "", json("{\"agent_id\":\"bench-first\"}"));
+            }
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"sequential claims/s right after start (1 client, no warm-up)",
                 result.perSecond() + " (p50 " + result.p50() + " / p99 " + result.p99() + " ms)", ">= original"});
@@ -188,6 +201,26 @@ public final class Benchmark {
         return List.of(
                 new String[] {"reads/s of GET /api/claims (300+ active claims)", result.perSecond(), ">= 10x original"},
                 new String[] {"read latency p50 / p99", result.p50() + " / " + result.p99() + " ms", "p99 < 30 ms"});
+    }
+
+    /**
+     * Cheap reads polled from many places, at one and at {@value #CONNECTIONS} keep-alive connections: the health
+     * numbers, the readiness check and the kept claim list (with the claims of the rows before). More connections must
+     * not mean fewer answers per second.
+     */
+    static List<String[]> readScaling(BenchServer server) throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        for (String route : List.of("/api/health", "/health/ready", "/api/claims")) {
+            Load.Result one = Load.run(server, 1, WARMUP_SECONDS / 4, SECONDS, (client, c, i) ->
+                    client.send("GET", route, "", null).status());
+            Load.Result many = Load.run(server, CONNECTIONS, WARMUP_SECONDS / 4, SECONDS, (client, c, i) ->
+                    client.send("GET", route, "", null).status());
+            rows.add(new String[] {"GET " + route + ", 1 / " + CONNECTIONS + " connections",
+                    one.perSecond().replaceFirst(" \\(.*", "") + " / " + many.perSecond().replaceFirst(" \\(.*", "")
+                            + " (p99 " + one.p99() + " / " + many.p99() + " ms, " + (one.errors() + many.errors())
+                            + " errors)", "8 conn. >= 1 conn."});
+        }
+        return rows;
     }
 
     static byte[] json(String text) {

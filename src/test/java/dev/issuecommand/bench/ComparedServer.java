@@ -33,7 +33,7 @@ final class ComparedServer {
         try {
             results.put(Benchmark.FIRST_START, server.readyMillis() + " ms");
             for (List<String[]> rows : List.of(Benchmark.firstClaims(server), Benchmark.mutations(server),
-                    Benchmark.webhooks(server), Benchmark.reads(server))) {
+                    Benchmark.webhooks(server), Benchmark.reads(server), Benchmark.readScaling(server))) {
                 rows.forEach(row -> results.put(row[0], row[1]));
             }
             results.put(Benchmark.RSS, server.rssMegabytes() + " MB");
