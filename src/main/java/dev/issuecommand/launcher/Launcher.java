@@ -48,14 +48,18 @@ public final class Launcher {
             return;
         }
         Path jar = runningJar();
-        List<String> jvmArguments = TunedJvm.ownJvmArguments().orElse(null);
-        if (jar != null && jvmArguments != null && TunedJvm.wanted(jvmArguments, System::getenv)) {
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            System.exit(TunedJvm.run(TunedJvm.command(java, ServerJvmOptions.from(Launcher::lookup), jvmArguments,
-                    jar, args)));
-            return;
+        // A server started by a stdio front already has its options (SERVER_JAVA_OPTIONS) and must take the server
+        // lock the front hands it without delay.
+        if (jar != null && !McpFront.spawnedByFront()) {
+            List<String> jvmArguments = TunedJvm.ownJvmArguments().orElse(null);
+            if (jvmArguments != null && TunedJvm.wanted(jvmArguments, System::getenv)) {
+                Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+                System.exit(TunedJvm.run(TunedJvm.command(java, ServerJvmOptions.from(Launcher::lookup),
+                        jvmArguments, jar, args)));
+                return;
+            }
+            ParentWatch.startIfLaunched(System::getenv);
         }
-        ParentWatch.startIfLaunched(System::getenv);
         if (lookup("GITHUB_TOKEN") == null) {
             String token = GhCliToken.discover();
             if (token != null) {
