@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code GET /api/claims} answers are kept between writes: a change made through another process sharing the file
- * shows in this process's very next list, with every filter.
+ * {@code GET /api/claims} answers and the {@code GET /api/health} numbers are kept between writes: a change made
+ * through another process sharing the file shows in this process's very next list, with every filter, and in its
+ * very next health numbers.
  */
 class ClaimListAcrossProcessesIT {
 
@@ -32,6 +33,7 @@ class ClaimListAcrossProcessesIT {
             github.addIssues(REPO, 1, 10);
             assertThat(claims(first, "")).isEmpty();
             assertThat(claims(first, "")).as("asked twice, nothing changed").isEmpty();
+            long totalBefore = health(first).path("total_claims").asLong();
 
             for (int issue = 1; issue <= 10; issue++) {
                 ServerProcess writer = issue % 2 == 0 ? first : second;
@@ -40,6 +42,10 @@ class ClaimListAcrossProcessesIT {
                 String claimId = writer.api().post("/api/claims",
                         Map.of("agent_id", agent, "repo", REPO, "issue_number", issue)).json().path("claim").path("claim_id").asText();
                 assertThat(statuses(reader, "?agent_id=" + agent)).containsExactly(claimId + "=claimed");
+                JsonNode health = health(reader);
+                assertThat(health.path("active_claims").asLong()).isEqualTo(issue);
+                assertThat(health.path("active_agents").asLong()).isEqualTo(issue);
+                assertThat(health.path("total_claims").asLong()).isEqualTo(totalBefore + issue);
 
                 writer.api().patch("/api/claims/" + claimId, Map.of("agent_id", agent, "status", "in_progress"));
                 assertThat(statuses(reader, "?agent_id=" + agent)).containsExactly(claimId + "=in_progress");
@@ -54,6 +60,7 @@ class ClaimListAcrossProcessesIT {
             }
             assertThat(claims(second, "")).isEmpty();
             assertThat(claims(second, "?repo=" + REPO)).isEmpty();
+            assertThat(health(second).path("active_claims").asLong()).isZero();
         }
     }
 
@@ -62,6 +69,10 @@ class ClaimListAcrossProcessesIT {
         List<JsonNode> claims = new ArrayList<>();
         list.forEach(claims::add);
         return claims;
+    }
+
+    private static JsonNode health(ServerProcess server) {
+        return server.api().get("/api/health").json().path("health");
     }
 
     private static List<String> statuses(ServerProcess server, String query) {
