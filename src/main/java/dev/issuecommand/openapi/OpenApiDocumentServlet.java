@@ -24,17 +24,13 @@ public class OpenApiDocumentServlet extends ReadOnlyServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         OpenApiFormat format = OpenApiFormat.requested(request.getParameter("format"), request.getHeader("Accept"));
         response.setHeader("Vary", "Accept");
-        try {
-            Optional<ClasspathFile> document = files.find(format.resource);
-            if (document.isPresent()) {
-                FileAnswers.send(request, response, document.get());
-                return;
-            }
-            JsonLog.error("openapi.document_missing", "resource", format.resource);
-            ServletProblems.send(response, Problem.of(500, "openapi_missing", "OpenAPI document missing",
-                    "This build carries no OpenAPI document; build the server with ./mvnw package"));
-        } catch (IOException | RuntimeException e) {
-            ServletProblems.internalError(response, e);
+        Optional<ClasspathFile> document = files.find(format.resource);
+        if (document.isPresent()) {
+            FileAnswers.send(request, response, document.get());
+            return;
         }
+        JsonLog.error("openapi.document_missing", "resource", format.resource);
+        ServletProblems.send(response, Problem.of(500, "openapi_missing", "OpenAPI document missing",
+                "This build carries no OpenAPI document; build the server with ./mvnw package"));
     }
 }

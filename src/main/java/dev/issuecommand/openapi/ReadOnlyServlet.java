@@ -9,7 +9,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
 
-/** A servlet that only answers GET and HEAD: any other method gets a 405 problem, like the API's routes. */
+/**
+ * A servlet that only answers GET and HEAD: any other method gets a 405 problem, like the API's routes, and an
+ * unexpected failure a 500 problem that names only a correlation id.
+ */
 abstract class ReadOnlyServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -19,7 +22,11 @@ abstract class ReadOnlyServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
         if (READS.contains(request.getMethod())) {
-            super.service(request, response);
+            try {
+                super.service(request, response);
+            } catch (IOException | RuntimeException e) {
+                ServletProblems.internalError(response, e);
+            }
             return;
         }
         response.setHeader("Allow", "GET, HEAD");

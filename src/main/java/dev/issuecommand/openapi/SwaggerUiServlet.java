@@ -33,16 +33,11 @@ public class SwaggerUiServlet extends ReadOnlyServlet {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("X-Frame-Options", "DENY");
-        try {
-            Optional<ClasspathFile> file = files.find(path.equals("/") ? "index.html" : path.substring(1));
-            if (file.isPresent()) {
-                FileAnswers.send(request, response, file.get());
-                return;
-            }
-            ServletProblems.send(response, Problem.of(404, "not_found", "Not found",
-                    "The API browser has no such file"));
-        } catch (IOException | RuntimeException e) {
-            ServletProblems.internalError(response, e);
+        Optional<ClasspathFile> file = files.find(path.equals("/") ? "index.html" : path.substring(1));
+        if (file.isPresent()) {
+            FileAnswers.send(request, response, file.get());
+            return;
         }
+        ServletProblems.send(response, Problem.of(404, "not_found", "Not found", "The API browser has no such file"));
     }
 }
