@@ -1,4 +1,4 @@
--- IssueCommand schema, version 2: PR follow-ups and webhook deliveries (SPEC §7, §12).
+-- IssueCommand schema, version 2: PR follow-ups and webhook deliveries (docs/behaviour.md §7, §12).
 -- Active follow-ups and their history share one table, like claims: active = 1 rows are the queue.
 CREATE TABLE IF NOT EXISTS followups (
     work_item_id        TEXT    PRIMARY KEY,

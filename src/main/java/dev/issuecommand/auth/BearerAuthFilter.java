@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Requires {@code Authorization: Bearer <API_KEY>} on {@code /api} and {@code /sse} (SPEC §8). The webhook path
- * authenticates itself (a GitHub signature or the same key), so it is left to its resource.
+ * Requires {@code Authorization: Bearer <API_KEY>} on {@code /api} and {@code /sse} (docs/behaviour.md §8). The webhook
+ * path authenticates itself (a GitHub signature or the same key), so it is left to its resource.
  */
 @Provider
 @PreMatching

@@ -13,7 +13,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Refuses request bodies over 1 MiB with 413 (SPEC §8), by Content-Length or while a chunked body is read. */
+/**
+ * Refuses request bodies over 1 MiB with 413 (docs/behaviour.md §8), by Content-Length or while a chunked body is read.
+ */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)

@@ -3,7 +3,7 @@ package dev.issuecommand.config;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
-/** The JAX-RS application: routes live under {@code /api} and {@code /sse} (SPEC §8). */
+/** The JAX-RS application: routes live under {@code /api} and {@code /sse} (docs/behaviour.md §8). */
 @ApplicationPath("/")
 public class IssueCommandApplication extends Application {
 }

@@ -7,7 +7,7 @@ import jakarta.json.bind.config.PropertyNamingStrategy;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
-/** JSON-B for the API: snake_case member names (the original's wire format), nulls left out. */
+/** JSON-B for the API: snake_case member names (the wire format of docs/behaviour.md §3), nulls left out. */
 @Provider
 public class JsonbConfiguration implements ContextResolver<Jsonb> {
 

@@ -1,5 +1,5 @@
 /**
- * The durable event log and the live stream of SPEC §9.
+ * The durable event log and the live stream of docs/behaviour.md §9.
  *
  * <p>Design decisions:
  * <ul>

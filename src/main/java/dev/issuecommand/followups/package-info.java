@@ -1,5 +1,6 @@
 /**
- * Pull-request follow-ups: review feedback turned into work an agent picks up (SPEC §4 next_work, §5, §7).
+ * Pull-request follow-ups: review feedback turned into work an agent picks up (docs/behaviour.md §4 next_work, §5,
+ * §7).
  *
  * <p>Design decisions:
  * <ul>

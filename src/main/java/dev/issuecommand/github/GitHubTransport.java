@@ -17,8 +17,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * One HTTP exchange with GitHub, guarded by MicroProfile Fault Tolerance (SPEC §6): a timeout, retries with a
- * jittered delay on network errors, timeouts and 5xx only (never on a 4xx), and a circuit breaker that stops
+ * One HTTP exchange with GitHub, guarded by MicroProfile Fault Tolerance (docs/behaviour.md §6): a timeout, retries
+ * with a jittered delay on network errors, timeouts and 5xx only (never on a 4xx), and a circuit breaker that stops
  * calling a failing GitHub for a while. Fault Tolerance works through the CDI proxy, so callers inject this bean.
  * Every value can be tuned through MicroProfile Config, e.g.
  * {@code dev.issuecommand.github.GitHubTransport/exchange/Timeout/value}.

@@ -1,5 +1,6 @@
 /**
- * The GitHub REST client (SPEC §6), a leaf that knows nothing of claims or follow-ups; GitHub's JSON never leaves it.
+ * The GitHub REST client (docs/behaviour.md §6), a leaf that knows nothing of claims or follow-ups; GitHub's JSON never
+ * leaves it.
  * <p>
  * Design decisions:
  * <ul>

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
-/** Asks the optional {@code gh} CLI for its token ({@code gh auth token}) when {@code GITHUB_TOKEN} is unset (SPEC §2). */
+/**
+ * Asks the optional {@code gh} CLI for its token ({@code gh auth token}) when {@code GITHUB_TOKEN} is unset
+ * (docs/behaviour.md §2).
+ */
 final class GhCliToken {
 
     private GhCliToken() {

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** GitHub failures: 502/503 {@code github_unavailable} (SPEC §6), never a bare 500. */
+/** GitHub failures: 502/503 {@code github_unavailable} (docs/behaviour.md §6), never a bare 500. */
 @Provider
 public class GitHubExceptionMapper implements ExceptionMapper<GitHubUnavailableException> {
 

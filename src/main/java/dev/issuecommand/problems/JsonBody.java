@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * A request body read as a JSON object, with typed accessors that answer 400 naming the field
- * ("Missing or invalid field: issue_number") instead of failing deeper down (SPEC §8).
+ * ("Missing or invalid field: issue_number") instead of failing deeper down (docs/behaviour.md §8).
  */
 public final class JsonBody {
 

@@ -1,8 +1,8 @@
 package dev.issuecommand.problems;
 
 /**
- * The one error shape (SPEC §8): RFC 9457 members ({@code type, title, status, detail}) plus the original's
- * members ({@code ok:false, error}, and for refusals {@code reason, message, owner_agent_id, claim}).
+ * The one error shape (docs/behaviour.md §8): RFC 9457 members ({@code type, title, status, detail}) plus the
+ * compatible members ({@code ok:false, error}, and for refusals {@code reason, message, owner_agent_id, claim}).
  */
 public record Problem(
         String type,

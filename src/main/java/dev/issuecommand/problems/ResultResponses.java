@@ -3,7 +3,7 @@ package dev.issuecommand.problems;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-/** Maps an operation's refusal reason to its HTTP status (SPEC §8) and builds the response. */
+/** Maps an operation's refusal reason to its HTTP status (docs/behaviour.md §8) and builds the response. */
 public final class ResultResponses {
 
     private static final Map<String, Integer> STATUS = Map.of(

@@ -1,5 +1,5 @@
 /**
- * HTTP rate limiting (SPEC §11), in memory, per process.
+ * HTTP rate limiting (docs/behaviour.md §11), in memory, per process.
  *
  * <p>Design decisions:
  * <ul>

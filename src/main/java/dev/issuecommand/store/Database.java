@@ -23,9 +23,9 @@ import java.util.function.Function;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
 /**
- * The SQLite database behind every feature (SPEC §12): creates the schema, builds the persistence unit, and runs
- * work in read or write transactions. A write transaction writes first (it bumps the {@code write_lock} row), so it
- * takes SQLite's write lock before it reads anything: exclusivity then holds across threads and across processes
+ * The SQLite database behind every feature (docs/behaviour.md §12): creates the schema, builds the persistence unit,
+ * and runs work in read or write transactions. A write transaction writes first (it bumps the {@code write_lock} row),
+ * so it takes SQLite's write lock before it reads anything: exclusivity then holds across threads and across processes
  * sharing the file, and busy_timeout queues writers instead of failing them with {@code SQLITE_BUSY_SNAPSHOT}.
  * Writers of all processes first queue on an OS file lock ({@link WriterQueue}): SQLite's busy handler only polls,
  * so without it a process whose writers hand the lock to each other starves the other process's writers.

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads every active claim row at start and refuses to run on one it cannot understand (SPEC §12): better to stop
- * with a message naming the table and row than to serve, or overwrite, data it misreads.
+ * Reads every active claim row at start and refuses to run on one it cannot understand (docs/behaviour.md §12): better
+ * to stop with a message naming the table and row than to serve, or overwrite, data it misreads.
  */
 final class IntegrityCheck {
 

@@ -1,5 +1,5 @@
 /**
- * GitHub webhook ingestion (SPEC §7): authentication, delivery dedupe, and the event → follow-up mapping.
+ * GitHub webhook ingestion (docs/behaviour.md §7): authentication, delivery dedupe, and the event → follow-up mapping.
  *
  * <p>Design decisions:
  * <ul>

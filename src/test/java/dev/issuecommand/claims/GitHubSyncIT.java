@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reconciliation with GitHub (SPEC §6) against the jar and a fake GitHub: closures, metadata, failures, ETags. */
+/**
+ * Reconciliation with GitHub (docs/behaviour.md §6) against the jar and a fake GitHub: closures, metadata, failures,
+ * ETags.
+ */
 class GitHubSyncIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();

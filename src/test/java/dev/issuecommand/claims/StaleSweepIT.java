@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Stale detection and auto-release on their own schedule, with decimal minutes (SPEC §5): seen on the event stream
- * and in {@code GET /api/claims}. CLAIM_TIMEOUT_MINUTES=0.05 is 3 s, STALE_AUTO_RELEASE_MINUTES=0.1 is 6 s.
+ * Stale detection and auto-release on their own schedule, with decimal minutes (docs/behaviour.md §5): seen on the
+ * event stream and in {@code GET /api/claims}. CLAIM_TIMEOUT_MINUTES=0.05 is 3 s, STALE_AUTO_RELEASE_MINUTES=0.1 is 6
+ * s.
  */
 class StaleSweepIT {
 

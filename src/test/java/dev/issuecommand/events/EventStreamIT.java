@@ -20,7 +20,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code GET /sse} read by a real HTTP client against the runnable jar: frames, order, fields, replay (SPEC §9). */
+/**
+ * {@code GET /sse} read by a real HTTP client against the runnable jar: frames, order, fields, replay
+ * (docs/behaviour.md §9).
+ */
 class EventStreamIT {
 
     private static final String REPO = "acme/stream";

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * GitHub failing, slow or rate limiting (SPEC §6): our API answers 502/503 {@code github_unavailable}, retries only
- * what is worth retrying, stops calling while rate limited or while the circuit is open, and everything that does
- * not need GitHub keeps answering. Fault Tolerance values are shortened through MicroProfile Config.
+ * GitHub failing, slow or rate limiting (docs/behaviour.md §6): our API answers 502/503 {@code github_unavailable},
+ * retries only what is worth retrying, stops calling while rate limited or while the circuit is open, and everything
+ * that does not need GitHub keeps answering. Fault Tolerance values are shortened through MicroProfile Config.
  */
 class GitHubResilienceIT {
 

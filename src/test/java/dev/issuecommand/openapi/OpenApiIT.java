@@ -39,7 +39,7 @@ class OpenApiIT {
     /** Routes served outside JAX-RS resources: the webhook filter (default WEBHOOK_PATH) and the event stream. */
     static final Set<String> NON_RESOURCE_ROUTES = Set.of("POST /api/webhooks/github", "GET /sse");
 
-    /** The route list of the original README, in its own notation. */
+    /** The routes every existing client relies on (docs/behaviour.md §8), in the colon notation. */
     static final List<String> README_ROUTES = List.of("GET /sse", "GET /api/repos", "GET /api/repos/:owner/:repo/issues",
             "GET /api/issues/:owner/:repo/:number", "POST /api/next", "POST /api/next-work", "POST /api/claims",
             "DELETE /api/claims/:claim_id", "PATCH /api/claims/:claim_id", "GET /api/followups",

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The limits of SPEC §11 against the runnable jar with small bursts and a slow refill (1 a minute). The server trusts
- * its proxy, so each test speaks from its own X-Forwarded-For address and has buckets of its own.
+ * The limits of docs/behaviour.md §11 against the runnable jar with small bursts and a slow refill (1 a minute). The
+ * server trusts its proxy, so each test speaks from its own X-Forwarded-For address and has buckets of its own.
  */
 class RateLimitIT {
 

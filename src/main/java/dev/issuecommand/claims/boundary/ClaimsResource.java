@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The claim routes of SPEC §8: claim, list, read, history, status change, release, heartbeat. */
+/** The claim routes of docs/behaviour.md §8: claim, list, read, history, status change, release, heartbeat. */
 @ApplicationScoped
 @Tag(name = "claims")
 @Path("/api/claims")

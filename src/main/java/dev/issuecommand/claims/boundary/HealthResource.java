@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /api/health}: uptime and claim numbers, behind the API key (SPEC §8). */
+/** {@code GET /api/health}: uptime and claim numbers, behind the API key (docs/behaviour.md §8). */
 @ApplicationScoped
 @Tag(name = "health")
 @Path("/api/health")

@@ -16,7 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /api/issues/:owner/:repo/:number}: one issue with every comment; 404 when GitHub has none (SPEC §8). */
+/**
+ * {@code GET /api/issues/:owner/:repo/:number}: one issue with every comment; 404 when GitHub has none
+ * (docs/behaviour.md §8).
+ */
 @ApplicationScoped
 @Tag(name = "github")
 @Path("/api/issues")

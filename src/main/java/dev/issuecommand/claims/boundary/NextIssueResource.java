@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code POST /api/next}: claim the most important unclaimed issue in one call (SPEC §4). */
+/** {@code POST /api/next}: claim the most important unclaimed issue in one call (docs/behaviour.md §4). */
 @ApplicationScoped
 @Tag(name = "work")
 @Path("/api/next")

@@ -7,7 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** A repository outside {@code ALLOWED_REPOS}: 403 {@code invalid_repo} (SPEC §8; the original answered 500). */
+/** A repository outside {@code ALLOWED_REPOS}: 403 {@code invalid_repo}, never a 500 (docs/behaviour.md §8). */
 @Provider
 public class RepoNotAllowedMapper implements ExceptionMapper<RepoNotAllowedException> {
 

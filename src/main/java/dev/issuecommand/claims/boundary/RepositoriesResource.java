@@ -19,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /api/repos} and {@code GET /api/repos/:owner/:repo/issues} (SPEC §8). */
+/** {@code GET /api/repos} and {@code GET /api/repos/:owner/:repo/issues} (docs/behaviour.md §8). */
 @ApplicationScoped
 @Tag(name = "github")
 @Path("/api/repos")

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The rules for an agent's status change, checked in the order of SPEC §4: ownership, idempotence, the claim still
- * active, the pr_url rule, then the transition table. Pure: it decides, {@link Claims} applies.
+ * The rules for an agent's status change, checked in the order of docs/behaviour.md §4: ownership, idempotence, the
+ * claim still active, the pr_url rule, then the transition table. Pure: it decides, {@link Claims} applies.
  */
 public final class ClaimRules {
 

@@ -14,7 +14,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The claim status transition table of SPEC §4; anything not listed is {@code invalid_transition}. */
+/** The claim status transition table of docs/behaviour.md §4; anything not listed is {@code invalid_transition}. */
 public final class ClaimTransitions {
 
     private static final Map<ClaimStatus, Set<ClaimStatus>> ALLOWED = new EnumMap<>(ClaimStatus.class);

@@ -24,8 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The claim facade (SPEC §4): claiming, status changes, release, heartbeat. Every rule about claims lives here, and
- * every change is one write transaction that also appends its event. HTTP and MCP both call this class.
+ * The claim facade (docs/behaviour.md §4): claiming, status changes, release, heartbeat. Every rule about claims lives
+ * here, and every change is one write transaction that also appends its event. HTTP and MCP both call this class.
  */
 @ApplicationScoped
 public class Claims {
@@ -99,7 +99,7 @@ public class Claims {
         }
     }
 
-    /** Moves a claim to {@code status} on behalf of its owner, checking the rules of SPEC §4 in order. */
+    /** Moves a claim to {@code status} on behalf of its owner, checking the rules of docs/behaviour.md §4 in order. */
     public ClaimResult update(String claimId, String agentId, ClaimStatus status, String note, String prUrl) {
         ClaimResult result = database.write(em -> {
             Claim claim = em.find(Claim.class, claimId);

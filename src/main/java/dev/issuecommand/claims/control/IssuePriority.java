@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** The order in which {@code next_issue} offers issues (SPEC §4): priority labels first, then the oldest. */
+/**
+ * The order in which {@code next_issue} offers issues (docs/behaviour.md §4): priority labels first, then the oldest.
+ */
 public final class IssuePriority {
 
     private static final Set<String> P0 = Set.of("p0", "priority:critical", "priority/high", "high",

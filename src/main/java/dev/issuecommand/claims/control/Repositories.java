@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The repository and issue facade (SPEC §8: {@code /api/repos}, {@code /api/repos/:o/:r/issues},
+ * The repository and issue facade (docs/behaviour.md §8: {@code /api/repos}, {@code /api/repos/:o/:r/issues},
  * {@code /api/issues/:o/:r/:n}; MCP {@code list_repos}, {@code list_open_issues}, {@code get_issue_details}).
  * {@code ALLOWED_REPOS} is enforced here.
  */

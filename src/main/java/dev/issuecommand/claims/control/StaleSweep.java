@@ -26,9 +26,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Marks idle claims {@code stale} and auto-releases long-stale ones (SPEC §5), on its own schedule. It looks with a
- * read first and takes the write lock only when a claim is due, re-deciding inside the write transaction, so several
- * processes sharing the database never double an event.
+ * Marks idle claims {@code stale} and auto-releases long-stale ones (docs/behaviour.md §5), on its own schedule. It
+ * looks with a read first and takes the write lock only when a claim is due, re-deciding inside the write transaction,
+ * so several processes sharing the database never double an event.
  */
 @ApplicationScoped
 public class StaleSweep {

@@ -7,8 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The rules of SPEC §5 for one claim at the clock's current instant: idle for {@code CLAIM_TIMEOUT_MINUTES} →
- * stale; stale for {@code STALE_AUTO_RELEASE_MINUTES} (when above 0) → released. Also the sweep's period and notes.
+ * The rules of docs/behaviour.md §5 for one claim at the clock's current instant: idle for
+ * {@code CLAIM_TIMEOUT_MINUTES} → stale; stale for {@code STALE_AUTO_RELEASE_MINUTES} (when above 0) → released. Also
+ * the sweep's period and notes.
  */
 public final class StaleSweepPolicy {
 

@@ -6,8 +6,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
- * Runs a task on request, one run at a time; requests that arrive while it runs queue at most one re-run (SPEC §6:
- * "overlapping triggers queue at most one re-run"). Every request gets the result of a run that started after it.
+ * Runs a task on request, one run at a time; requests that arrive while it runs queue at most one re-run
+ * (docs/behaviour.md §6: "overlapping triggers queue at most one re-run"). Every request gets the result of a run that
+ * started after it.
  */
 public final class SyncTrigger<T> {
 

@@ -1,8 +1,9 @@
 package dev.issuecommand.claims.entity;
 
 /**
- * The result of a claim operation (SPEC §3): {@code ok} with the claim, or a refusal with its reason.
- * {@code issue}, {@code issueClosed} and {@code issueCloseError} are filled only where the SPEC adds them.
+ * The result of a claim operation (docs/behaviour.md §3): {@code ok} with the claim, or a refusal with its reason.
+ * {@code issue}, {@code issueClosed} and {@code issueCloseError} are filled only after {@code next_issue} and an
+ * auto-close.
  */
 public record ClaimResult(
         boolean ok,

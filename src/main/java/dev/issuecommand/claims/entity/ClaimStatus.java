@@ -3,7 +3,7 @@ package dev.issuecommand.claims.entity;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** A claim's status, with the wire names of SPEC §4. */
+/** A claim's status, with the wire names of docs/behaviour.md §4. */
 public enum ClaimStatus {
     CLAIMED, IN_PROGRESS, PR_SUBMITTED, PR_MERGED, CLOSED, RELEASED, STALE;
 

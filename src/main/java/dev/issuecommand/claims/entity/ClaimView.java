@@ -2,7 +2,10 @@ package dev.issuecommand.claims.entity;
 
 import java.util.List;
 
-/** A claim as the API and MCP show it (SPEC §3). {@code lastActivityAt} is ours: what the stale clock counts from. */
+/**
+ * A claim as the API and MCP show it (docs/behaviour.md §3). {@code lastActivityAt} is ours: what the stale clock
+ * counts from.
+ */
 public record ClaimView(
         String claimId,
         String agentId,

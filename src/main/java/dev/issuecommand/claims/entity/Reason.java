@@ -1,6 +1,6 @@
 package dev.issuecommand.claims.entity;
 
-/** Why an operation was refused (SPEC §3); the wire name is the lower-case name. */
+/** Why an operation was refused (docs/behaviour.md §3); the wire name is the lower-case name. */
 public enum Reason {
     ALREADY_CLAIMED, CLAIM_NOT_FOUND, INVALID_TRANSITION, AGENT_MISMATCH, INVALID_REPO, INVALID_ISSUE;
 

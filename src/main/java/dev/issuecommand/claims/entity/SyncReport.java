@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What one reconciliation with GitHub did (SPEC §6), the details of the {@code sync.reconciled} event. The stale
- * counts stay 0 here: stale detection runs on its own schedule. {@code reposFailed} is ours: the skipped repositories.
+ * What one reconciliation with GitHub did (docs/behaviour.md §6), the details of the {@code sync.reconciled} event.
+ * The stale counts are what the claim sweep at the end of the run changed; it also runs on its own schedule.
+ * {@code reposFailed} names the skipped repositories.
  */
 public record SyncReport(
         int reposScanned,
@@ -18,7 +19,7 @@ public record SyncReport(
         int staleAutoReleased,
         List<String> reposFailed) {
 
-    /** The event details, in the SPEC's order. */
+    /** The event details, in the documented order (docs/behaviour.md §6). */
     public Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("repos_scanned", reposScanned);

@@ -14,7 +14,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.OptionalLong;
 
-/** {@code GET /sse}: the live event stream of SPEC §9, resumable with {@code Last-Event-ID}. */
+/** {@code GET /sse}: the live event stream of docs/behaviour.md §9, resumable with {@code Last-Event-ID}. */
 @ApplicationScoped
 @Path("/sse")
 public class EventsResource {

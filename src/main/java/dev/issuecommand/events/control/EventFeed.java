@@ -26,8 +26,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tails the {@code events} table and fans new rows out to every SSE subscriber of this process (SPEC §9). One poller
- * per process; a subscriber with {@code Last-Event-ID} first replays the log, then joins the live fan-out.
+ * Tails the {@code events} table and fans new rows out to every SSE subscriber of this process (docs/behaviour.md §9).
+ * One poller per process; a subscriber with {@code Last-Event-ID} first replays the log, then joins the live fan-out.
  */
 @ApplicationScoped
 public class EventFeed {

@@ -9,8 +9,8 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 
 /**
- * The durable, bounded event log (SPEC §9). Other features append inside their own write transaction, so an event
- * exists exactly when the change it describes was committed.
+ * The durable, bounded event log (docs/behaviour.md §9). Other features append inside their own write transaction, so
+ * an event exists exactly when the change it describes was committed.
  */
 @ApplicationScoped
 public class EventLog {

@@ -7,8 +7,9 @@ import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
 /**
- * Builds the frames of SPEC §9: {@code connected} and {@code ping} carry no {@code id:} (so a reconnecting client's
- * Last-Event-ID always names a real event); each event frame is {@code id:}, {@code event:} and its JSON as {@code data:}.
+ * Builds the frames of docs/behaviour.md §9: {@code connected} and {@code ping} carry no {@code id:} (so a reconnecting
+ * client's Last-Event-ID always names a real event); each event frame is {@code id:}, {@code event:} and its JSON as
+ * {@code data:}.
  */
 public final class SseFrames {
 

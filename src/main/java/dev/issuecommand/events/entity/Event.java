@@ -2,7 +2,7 @@ package dev.issuecommand.events.entity;
 
 import java.util.Map;
 
-/** An event as clients see it on the stream (SPEC §3, §9); absent members are left out. */
+/** An event as clients see it on the stream (docs/behaviour.md §3, §9); absent members are left out. */
 public record Event(
         String eventId,
         String type,

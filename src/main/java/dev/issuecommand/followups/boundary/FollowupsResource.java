@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The follow-up routes of SPEC §8: the active queue in priority order, and status changes. */
+/** The follow-up routes of docs/behaviour.md §8: the active queue in priority order, and status changes. */
 @ApplicationScoped
 @Tag(name = "followups")
 @Path("/api/followups")

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code GET /api/my-work}: an agent's active claims and the active follow-ups it owns (SPEC §8). */
+/** {@code GET /api/my-work}: an agent's active claims and the active follow-ups it owns (docs/behaviour.md §8). */
 @ApplicationScoped
 @Tag(name = "work")
 @Path("/api/my-work")

@@ -19,7 +19,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code POST /api/next-work}: review feedback first, otherwise the next issue (SPEC §4); 409 when nothing. */
+/**
+ * {@code POST /api/next-work}: review feedback first, otherwise the next issue (docs/behaviour.md §4); 409 when
+ * nothing.
+ */
 @ApplicationScoped
 @Tag(name = "work")
 @Path("/api/next-work")

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chooses the follow-up {@code next_work} hands to an agent (SPEC §4). Candidates are {@code queued} or
+ * Chooses the follow-up {@code next_work} hands to an agent (docs/behaviour.md §4). Candidates are {@code queued} or
  * {@code stale}, in priority order. A follow-up on a pull request whose {@code pr_url} belongs to an active,
  * non-stale claim is reserved for that claim's agent: the holder gets it before any other candidate, and other
  * agents skip it while it is still {@code queued}. Once it has gone {@code stale} (nobody took it for

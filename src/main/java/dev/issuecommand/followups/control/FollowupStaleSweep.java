@@ -15,8 +15,9 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Runs the follow-up stale sweep (SPEC §5) on its own schedule: every quarter of {@code FOLLOWUP_STALE_MINUTES},
- * at most every minute and at least every second, so short timeouts are noticed promptly.
+ * Runs the follow-up stale sweep (docs/behaviour.md §5) on its own schedule: every quarter of
+ * {@code FOLLOWUP_STALE_MINUTES}, at most every minute and at least every second, so short timeouts are noticed
+ * promptly.
  */
 @ApplicationScoped
 public class FollowupStaleSweep {

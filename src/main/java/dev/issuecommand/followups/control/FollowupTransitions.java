@@ -13,7 +13,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 
-/** The follow-up status transition table of SPEC §7; anything not listed is {@code invalid_transition}. */
+/** The follow-up status transition table of docs/behaviour.md §7; anything not listed is {@code invalid_transition}. */
 public final class FollowupTransitions {
 
     private static final Map<FollowupStatus, Set<FollowupStatus>> ALLOWED = new EnumMap<>(FollowupStatus.class);

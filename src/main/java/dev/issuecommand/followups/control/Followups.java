@@ -21,9 +21,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The follow-up facade (SPEC §7): queueing review feedback, status changes with the ownership rules, resolving a
- * pull request's follow-ups, {@code next_work}'s pick, and the stale sweep. Every change appends its event in the
- * same write transaction. HTTP, MCP and the webhook all call this class.
+ * The follow-up facade (docs/behaviour.md §7): queueing review feedback, status changes with the ownership rules,
+ * resolving a pull request's follow-ups, {@code next_work}'s pick, and the stale sweep. Every change appends its event
+ * in the same write transaction. HTTP, MCP and the webhook all call this class.
  */
 @ApplicationScoped
 public class Followups {
@@ -76,7 +76,7 @@ public class Followups {
         return resolved;
     }
 
-    /** Moves a follow-up to {@code status} for {@code agentId}, checking the rules of SPEC §7 in order. */
+    /** Moves a follow-up to {@code status} for {@code agentId}, checking the rules of docs/behaviour.md §7 in order. */
     public FollowupResult update(String workItemId, String agentId, FollowupStatus status, String note) {
         return database.write(em -> {
             Followup followup = em.find(Followup.class, workItemId);

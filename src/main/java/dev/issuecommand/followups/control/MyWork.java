@@ -6,7 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 
-/** An agent's work (SPEC §8 {@code GET /api/my-work}, MCP {@code get_my_work}): its active claims and follow-ups. */
+/**
+ * An agent's work (docs/behaviour.md §8 {@code GET /api/my-work}, MCP {@code get_my_work}): its active claims and
+ * follow-ups.
+ */
 @ApplicationScoped
 public class MyWork {
 

@@ -12,8 +12,8 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 
 /**
- * {@code next_work} (SPEC §4), for HTTP and MCP alike: a queued or stale follow-up first (see {@link FollowupPicker}),
- * otherwise {@code next_issue}. {@code label} and {@code milestone} narrow the issues only.
+ * {@code next_work} (docs/behaviour.md §4), for HTTP and MCP alike: a queued or stale follow-up first (see
+ * {@link FollowupPicker}), otherwise {@code next_issue}. {@code label} and {@code milestone} narrow the issues only.
  */
 @ApplicationScoped
 public class NextWork {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A follow-up's status, with the wire names of SPEC §7. */
+/** A follow-up's status, with the wire names of docs/behaviour.md §7. */
 public enum FollowupStatus {
     QUEUED, CLAIMED, IN_PROGRESS, DONE, DISMISSED, STALE;
 

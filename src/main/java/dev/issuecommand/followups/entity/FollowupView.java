@@ -3,7 +3,7 @@ package dev.issuecommand.followups.entity;
 import dev.issuecommand.claims.entity.StatusChange;
 import java.util.List;
 
-/** A follow-up (work item) as the API and MCP show it (SPEC §3). */
+/** A follow-up (work item) as the API and MCP show it (docs/behaviour.md §3). */
 public record FollowupView(
         String workItemId,
         String repo,

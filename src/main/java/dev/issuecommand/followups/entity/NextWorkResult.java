@@ -3,7 +3,7 @@ package dev.issuecommand.followups.entity;
 import dev.issuecommand.claims.entity.ClaimView;
 
 /**
- * The result of {@code next_work} (SPEC §4): {@code kind} {@code pr_followup} with a {@code work_item}, or
+ * The result of {@code next_work} (docs/behaviour.md §4): {@code kind} {@code pr_followup} with a {@code work_item}, or
  * {@code issue} with the {@code claim} and the {@code issue}; otherwise a refusal with the reason of {@code next_issue}.
  */
 public record NextWorkResult(

@@ -4,7 +4,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What kind of review feedback queued a follow-up; declaration order is the queue's priority order (SPEC §4). */
+/**
+ * What kind of review feedback queued a follow-up; declaration order is the queue's priority order (docs/behaviour.md
+ * §4).
+ */
 public enum SourceEventType {
     REVIEW_CHANGES_REQUESTED, REVIEW_COMMENT, PR_COMMENT;
 

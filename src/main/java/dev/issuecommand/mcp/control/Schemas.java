@@ -9,8 +9,8 @@ import java.util.Map;
 
 /**
  * JSON Schema fragments for the tools: the shared arguments (with the same limits {@code JsonBody} enforces) and the
- * shapes of the records the tools return (SPEC §3). Result schemas list what is always there and allow more, so
- * that adding a field to a record never breaks a client that validates results.
+ * shapes of the records the tools return (docs/behaviour.md §3). Result schemas list what is always there and allow
+ * more, so that adding a field to a record never breaks a client that validates results.
  */
 public final class Schemas {
 
@@ -33,7 +33,7 @@ public final class Schemas {
     private static final Map<String, Object> INTEGER = Map.of("type", "integer");
     private static final Map<String, Object> BOOLEAN = Map.of("type", "boolean");
 
-    /** A claim (SPEC §3). */
+    /** A claim (docs/behaviour.md §3). */
     public static final Map<String, Object> CLAIM = object(props(
             "claim_id", STRING, "agent_id", STRING, "repo", STRING, "issue_number", INTEGER, "issue_title", STRING,
             "issue_labels", STRINGS, "issue_assignees", STRINGS, "status", CLAIM_STATUS, "claimed_at", STRING,
@@ -53,7 +53,10 @@ public final class Schemas {
                     List.of()))),
             List.of("repo", "number", "title", "state"));
 
-    /** An operation result (SPEC §3); {@code issue} after next_issue, {@code issue_closed} after an auto-close. */
+    /**
+     * An operation result (docs/behaviour.md §3); {@code issue} after next_issue, {@code issue_closed} after an
+     * auto-close.
+     */
     public static final Map<String, Object> CLAIM_RESULT = object(props(
             "ok", BOOLEAN, "claim", CLAIM, "idempotent", BOOLEAN,
             "reason", enumOf("Why the operation was refused.",

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Answers one tool call (SPEC §10): the payload goes out as {@code structuredContent} and as the same JSON in a text
- * block; bad arguments, GitHub failures and unexpected errors become tool errors ({@code isError}) with a sentence
- * an agent can act on. Refusals ({@code ok:false}) are payloads, not errors. No exception text of an unexpected
- * error reaches the client; the log line carries it under a correlation id.
+ * Answers one tool call (docs/behaviour.md §10): the payload goes out as {@code structuredContent} and as the same JSON
+ * in a text block; bad arguments, GitHub failures and unexpected errors become tool errors ({@code isError}) with a
+ * sentence an agent can act on. Refusals ({@code ok:false}) are payloads, not errors. No exception text of an
+ * unexpected error reaches the client; the log line carries it under a correlation id.
  */
 public final class ToolCalls {
 

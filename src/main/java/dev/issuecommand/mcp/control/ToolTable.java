@@ -13,7 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Every tool of every {@link ToolGroup}, sorted by name, as the MCP SDK's tool specifications (SPEC §10). */
+/**
+ * Every tool of every {@link ToolGroup}, sorted by name, as the MCP SDK's tool specifications (docs/behaviour.md §10).
+ */
 @ApplicationScoped
 public class ToolTable {
 

@@ -22,8 +22,8 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The mutation limit of SPEC §11, after authentication: each mutation takes one token from the principal's bucket
- * and one from the bucket of the body's {@code agent_id}. The body is read here and handed on unchanged.
+ * The mutation limit of docs/behaviour.md §11, after authentication: each mutation takes one token from the principal's
+ * bucket and one from the bucket of the body's {@code agent_id}. The body is read here and handed on unchanged.
  */
 @Provider
 @PreMatching

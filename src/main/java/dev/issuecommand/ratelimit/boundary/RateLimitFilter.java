@@ -16,8 +16,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Per-IP limits of SPEC §11, before authentication: every {@code /api} route and the webhook path take a token from
- * the client's {@code ip} bucket, every {@code /sse} connection attempt one from its {@code sse_connect} bucket.
+ * Per-IP limits of docs/behaviour.md §11, before authentication: every {@code /api} route and the webhook path take a
+ * token from the client's {@code ip} bucket, every {@code /sse} connection attempt one from its {@code sse_connect}
+ * bucket.
  */
 @Provider
 @PreMatching

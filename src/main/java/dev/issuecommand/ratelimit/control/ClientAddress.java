@@ -1,6 +1,6 @@
 package dev.issuecommand.ratelimit.control;
 
-/** The client IP of SPEC §11: the socket address, or behind a trusted proxy its forwarding headers. */
+/** The client IP of docs/behaviour.md §11: the socket address, or behind a trusted proxy its forwarding headers. */
 public final class ClientAddress {
 
     private ClientAddress() {

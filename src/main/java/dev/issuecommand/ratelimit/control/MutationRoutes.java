@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The mutation routes of SPEC §11, matched by method and path whether or not the route exists yet. */
+/** The mutation routes of docs/behaviour.md §11, matched by method and path whether or not the route exists yet. */
 public final class MutationRoutes {
 
     private record Route(String method, Pattern path) {

@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
-/** The three limits of SPEC §11 with the configured rates: per IP on /api, per IP on SSE connects, per mutation. */
+/**
+ * The three limits of docs/behaviour.md §11 with the configured rates: per IP on /api, per IP on SSE connects, per
+ * mutation.
+ */
 @ApplicationScoped
 public class RateLimits {
 

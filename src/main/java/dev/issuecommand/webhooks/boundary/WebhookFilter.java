@@ -24,8 +24,8 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * {@code POST WEBHOOK_PATH} (SPEC §7). The path is a setting, so this is a pre-matching filter that answers
- * requests for exactly that path itself; it runs before the API-key filter, which leaves the path alone.
+ * {@code POST WEBHOOK_PATH} (docs/behaviour.md §7). The path is a setting, so this is a pre-matching filter that
+ * answers requests for exactly that path itself; it runs before the API-key filter, which leaves the path alone.
  * With {@code WEBHOOK_ENABLED=false} the path answers 404 like any unknown route.
  */
 @Provider

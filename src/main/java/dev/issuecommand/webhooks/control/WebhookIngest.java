@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Handles an authenticated delivery (SPEC §7): maps it, then in ONE write transaction records the delivery id,
- * queues or resolves follow-ups and appends the events, so an accepted delivery is never half-applied or lost.
+ * Handles an authenticated delivery (docs/behaviour.md §7): maps it, then in ONE write transaction records the delivery
+ * id, queues or resolves follow-ups and appends the events, so an accepted delivery is never half-applied or lost.
  */
 @ApplicationScoped
 public class WebhookIngest {

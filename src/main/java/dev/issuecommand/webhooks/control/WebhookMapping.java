@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Maps GitHub's webhook payloads to follow-up work (the table of SPEC §7). GitHub's JSON stops here: what leaves
- * this class is a {@link MappedEvent}.
+ * Maps GitHub's webhook payloads to follow-up work (the table of docs/behaviour.md §7). GitHub's JSON stops here: what
+ * leaves this class is a {@link MappedEvent}.
  */
 public final class WebhookMapping {
 

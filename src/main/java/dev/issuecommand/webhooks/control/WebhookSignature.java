@@ -9,7 +9,7 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** GitHub's {@code X-Hub-Signature-256}: {@code sha256=} + hex HMAC-SHA256 of the raw body (SPEC §7). */
+/** GitHub's {@code X-Hub-Signature-256}: {@code sha256=} + hex HMAC-SHA256 of the raw body (docs/behaviour.md §7). */
 public final class WebhookSignature {
 
     private static final String PREFIX = "sha256=";

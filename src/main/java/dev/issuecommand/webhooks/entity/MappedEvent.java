@@ -2,7 +2,10 @@ package dev.issuecommand.webhooks.entity;
 
 import dev.issuecommand.followups.entity.NewFollowup;
 
-/** What a webhook delivery asks of us once mapped (SPEC §7): queue a follow-up, resolve a PR's follow-ups, or nothing. */
+/**
+ * What a webhook delivery asks of us once mapped (docs/behaviour.md §7): queue a follow-up, resolve a PR's follow-ups,
+ * or nothing.
+ */
 public sealed interface MappedEvent {
 
     /** Review feedback to queue; {@code author} wrote it (the token's own comments do not queue). */

@@ -2,7 +2,7 @@ package dev.issuecommand.webhooks.entity;
 
 import java.util.List;
 
-/** The JSON answer to an accepted webhook delivery (SPEC §7); absent members are left out. */
+/** The JSON answer to an accepted webhook delivery (docs/behaviour.md §7); absent members are left out. */
 public record WebhookReceipt(
         boolean ok,
         Boolean processed,

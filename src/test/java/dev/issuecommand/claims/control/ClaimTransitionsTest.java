@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ClaimTransitionsTest {
 
-    private static final Map<ClaimStatus, Set<ClaimStatus>> SPEC = Map.of(
+    private static final Map<ClaimStatus, Set<ClaimStatus>> DOCUMENTED = Map.of(
             CLAIMED, EnumSet.of(IN_PROGRESS, RELEASED, STALE),
             IN_PROGRESS, EnumSet.of(PR_SUBMITTED, RELEASED, STALE),
             PR_SUBMITTED, EnumSet.of(PR_MERGED, RELEASED, STALE),
@@ -31,7 +31,7 @@ class ClaimTransitionsTest {
         for (ClaimStatus from : ClaimStatus.values()) {
             for (ClaimStatus to : ClaimStatus.values()) {
                 assertThat(ClaimTransitions.allowed(from, to)).as(from + " -> " + to)
-                        .isEqualTo(SPEC.get(from).contains(to));
+                        .isEqualTo(DOCUMENTED.get(from).contains(to));
             }
         }
     }

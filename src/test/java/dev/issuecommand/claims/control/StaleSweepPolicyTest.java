@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
-/** The stale rules of SPEC §5 at a fixed instant: who goes stale, who is released, the notes, the period. */
+/**
+ * The stale rules of docs/behaviour.md §5 at a fixed instant: who goes stale, who is released, the notes, the period.
+ */
 class StaleSweepPolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");

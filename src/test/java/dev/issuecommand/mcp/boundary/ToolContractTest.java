@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The tool names, argument names and hints are a contract (SPEC §10): checked here without a server. */
+/** The tool names, argument names and hints are a contract (docs/behaviour.md §10): checked here without a server. */
 class ToolContractTest {
 
     private static final List<Tool> TOOLS = ToolCatalog.tools();

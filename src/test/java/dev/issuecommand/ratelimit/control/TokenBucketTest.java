@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** Token buckets start full and refill continuously (SPEC §11). */
+/** Token buckets start full and refill continuously (docs/behaviour.md §11). */
 class TokenBucketTest {
 
     private static final long SECOND = 1_000_000_000L;

@@ -14,7 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
-/** The event mapping of SPEC §7 applied to real GitHub payloads. */
+/** The event mapping of docs/behaviour.md §7 applied to real GitHub payloads. */
 class WebhookMappingTest {
 
     private static MappedEvent map(String event, byte[] body) {
