@@ -20,7 +20,7 @@ class SettingsTest {
     }
 
     @Test
-    void defaultsMatchTheSeedReadme() {
+    void defaultsMatchTheDocumentedTable() {
         Settings s = parse(Map.of());
         assertThat(s.httpPort()).isEqualTo(3100);
         assertThat(s.httpHost()).isEqualTo("0.0.0.0");
