@@ -1,18 +1,22 @@
 package dev.issuecommand.claims.boundary;
 
 import dev.issuecommand.claims.control.ActiveClaimsJson;
-import dev.issuecommand.claims.control.ClaimQueries;
 import dev.issuecommand.claims.control.Claims;
 import dev.issuecommand.claims.entity.ClaimResult;
-import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.HistoryPage;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.ApiException;
-import dev.issuecommand.problems.JsonBody;
 import dev.issuecommand.problems.Problem;
 import dev.issuecommand.problems.ProblemResponses;
 import dev.issuecommand.problems.ResultResponses;
+import dev.issuecommand.requests.AgentRequest;
+import dev.issuecommand.requests.ClaimFilter;
+import dev.issuecommand.requests.ClaimRelease;
+import dev.issuecommand.requests.ClaimRequest;
+import dev.issuecommand.requests.ClaimUpdate;
+import dev.issuecommand.requests.HistoryQuery;
+import dev.issuecommand.requests.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -58,15 +62,14 @@ public class ClaimsResource {
     @APIResponse(responseCode = "404", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "ClaimRequest")))
+            schema = @Schema(implementation = ClaimRequest.class)))
     @POST
     public Response claim(String text) {
-        JsonBody body = JsonBody.parse(text);
-        String agentId = body.requiredId("agent_id");
-        RepoName repo = ClaimParams.repo(body.requiredString("repo"));
-        int number = body.requiredPositiveInt("issue_number");
+        ClaimRequest request = ClaimRequest.from(JsonBody.parse(text));
+        RepoName repo = request.repo();
+        int number = request.issueNumber();
         try {
-            return respond(claims.claim(agentId, repo, number));
+            return respond(claims.claim(request.agentId(), repo, number));
         } catch (GitHubNotFoundException e) {
             return ProblemResponses.of(Problem.refusal(404, "invalid_issue",
                     "Issue " + repo + "#" + number + " was not found on GitHub", null, null));
@@ -82,8 +85,8 @@ public class ClaimsResource {
             @Parameter(description = "Only this agent's claims") @QueryParam("agent_id") String agentId,
             @Parameter(description = "owner/repo") @QueryParam("repo") String repo,
             @Parameter(description = "Only claims in this status") @QueryParam("status") String status) {
-        return Response.ok(activeClaimsJson.json(ClaimParams.filter(agentId, repo, status)), MediaType.APPLICATION_JSON)
-                .build();
+        ClaimFilter filter = ClaimFilter.from(JsonBody.ofQuery("agent_id", agentId, "repo", repo, "status", status));
+        return Response.ok(activeClaimsJson.json(filter.filter()), MediaType.APPLICATION_JSON).build();
     }
 
     @Operation(summary = "List finished claims",
@@ -98,10 +101,9 @@ public class ClaimsResource {
             @Parameter(description = "Only this agent's claims") @QueryParam("agent_id") String agentId,
             @Parameter(description = "Page size") @QueryParam("limit") String limit,
             @Parameter(description = "next_cursor of the previous page") @QueryParam("cursor") String cursor) {
-        if (cursor != null && !ClaimQueries.validCursor(cursor)) {
-            throw JsonBody.invalid("cursor");
-        }
-        return claims.history(ClaimParams.filter(agentId, repo, null), ClaimParams.limit(limit), cursor);
+        HistoryQuery query = HistoryQuery.from(JsonBody.ofQuery("agent_id", agentId, "repo", repo, "limit", limit,
+                "cursor", cursor));
+        return claims.history(query.filter(), query.limit(), query.cursor().orElse(null));
     }
 
     @Operation(summary = "Read one claim",
@@ -126,17 +128,12 @@ public class ClaimsResource {
     @APIResponse(responseCode = "404", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "ClaimUpdate")))
+            schema = @Schema(implementation = ClaimUpdate.class)))
     @PATCH
     @Path("{claimId}")
     public Response update(@PathParam("claimId") String claimId, String text) {
-        JsonBody body = JsonBody.parse(text);
-        String agentId = body.requiredId("agent_id");
-        String statusText = body.requiredString("status");
-        ClaimStatus status = ClaimParams.status(statusText, "");
-        String note = body.optionalText("note").orElse(null);
-        String prUrl = body.optionalUrl("pr_url").orElse(null);
-        return respond(claims.update(claimId, agentId, status, note, prUrl));
+        ClaimUpdate update = ClaimUpdate.from(JsonBody.parse(text));
+        return respond(claims.update(claimId, update.agentId(), update.status(), update.note(), update.prUrl()));
     }
 
     @Operation(summary = "Release a claim",
@@ -148,18 +145,14 @@ public class ClaimsResource {
     @APIResponse(responseCode = "404", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
     @RequestBody(content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "ClaimRelease")))
+            schema = @Schema(implementation = ClaimRelease.class)))
     @DELETE
     @Path("{claimId}")
     public Response release(@PathParam("claimId") String claimId,
             @Parameter(description = "The releasing agent, if not in the body") @QueryParam("agent_id") String queryAgent,
             String text) {
-        JsonBody body = JsonBody.parse(text);
-        String agentId = body.optionalId("agent_id").orElse(queryAgent);
-        if (!JsonBody.isIdentifier(agentId)) {
-            throw JsonBody.invalid("agent_id");
-        }
-        return respond(claims.release(claimId, agentId, body.optionalText("reason").orElse(null)));
+        ClaimRelease release = ClaimRelease.from(JsonBody.parse(text).withFallback("agent_id", queryAgent));
+        return respond(claims.release(claimId, release.agentId(), release.reason()));
     }
 
     @Operation(summary = "Keep a claim fresh",
@@ -170,12 +163,11 @@ public class ClaimsResource {
     @APIResponse(responseCode = "404", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "AgentRequest")))
+            schema = @Schema(implementation = AgentRequest.class)))
     @POST
     @Path("{claimId}/heartbeat")
     public Response heartbeat(@PathParam("claimId") String claimId, String text) {
-        JsonBody body = JsonBody.parse(text);
-        return respond(claims.heartbeat(claimId, body.requiredId("agent_id")));
+        return respond(claims.heartbeat(claimId, AgentRequest.from(JsonBody.parse(text)).agentId()));
     }
 
     static Response respond(ClaimResult result) {

@@ -1,7 +1,7 @@
 package dev.issuecommand.claims.boundary;
 
 import dev.issuecommand.claims.control.Repositories;
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.IssueRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -43,18 +43,7 @@ public class IssuesResource {
     @Path("{owner}/{repo}/{number}")
     public Map<String, Object> issue(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @PathParam("number") String number) {
-        return Map.of("issue", repositories.issue(ClaimParams.repo(owner + "/" + repo), issueNumber(number)));
-    }
-
-    private static int issueNumber(String text) {
-        try {
-            int number = Integer.parseInt(text);
-            if (number > 0) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw JsonBody.invalid("number");
+        IssueRef issue = IssueRef.fromPath(owner, repo, number);
+        return Map.of("issue", repositories.issue(issue.repo(), issue.number()));
     }
 }

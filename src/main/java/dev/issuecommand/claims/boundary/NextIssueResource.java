@@ -1,7 +1,8 @@
 package dev.issuecommand.claims.boundary;
 
 import dev.issuecommand.claims.control.IssuePicker;
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.JsonBody;
+import dev.issuecommand.requests.WorkRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -36,7 +37,7 @@ public class NextIssueResource {
     @APIResponse(responseCode = "403", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "NextRequest")))
+            schema = @Schema(implementation = WorkRequest.class)))
     @POST
     public Response next(String text) {
         WorkRequest request = WorkRequest.from(JsonBody.parse(text));

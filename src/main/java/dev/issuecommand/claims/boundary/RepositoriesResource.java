@@ -1,7 +1,9 @@
 package dev.issuecommand.claims.boundary;
 
 import dev.issuecommand.claims.control.Repositories;
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.IssueListQuery;
+import dev.issuecommand.requests.JsonBody;
+import dev.issuecommand.requests.RepoListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,7 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -40,7 +41,8 @@ public class RepositoriesResource {
     public Map<String, Object> list(
             @Parameter(description = "Add open_issue_count (default true)") @QueryParam("include_counts")
             String includeCounts) {
-        return Map.of("repos", repositories.list(flag(includeCounts, "include_counts", true)));
+        RepoListQuery query = RepoListQuery.from(JsonBody.ofQuery("include_counts", includeCounts));
+        return Map.of("repos", repositories.list(query.includeCounts()));
     }
 
     @Operation(summary = "List a repository's open issues",
@@ -57,28 +59,8 @@ public class RepositoriesResource {
     public Map<String, Object> issues(@PathParam("owner") String owner, @PathParam("repo") String repo,
             @Parameter(description = "Only issues with this label") @QueryParam("label") String label,
             @Parameter(description = "Only issues of this milestone") @QueryParam("milestone") String milestone) {
-        return Map.of("issues", repositories.openIssues(ClaimParams.repo(owner + "/" + repo),
-                text(label, "label"), text(milestone, "milestone")));
-    }
-
-    static boolean flag(String text, String field, boolean fallback) {
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "1", "true", "yes", "on" -> true;
-            case "0", "false", "no", "off" -> false;
-            default -> throw JsonBody.invalid(field);
-        };
-    }
-
-    static String text(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        if (value.length() > 200 || !JsonBody.isIdentifier(value)) {
-            throw JsonBody.invalid(field);
-        }
-        return value.strip();
+        IssueListQuery query = IssueListQuery.from(JsonBody.ofQuery("repo", owner + "/" + repo, "label", label,
+                "milestone", milestone));
+        return Map.of("issues", repositories.openIssues(query.repo(), query.label(), query.milestone()));
     }
 }

@@ -2,11 +2,12 @@ package dev.issuecommand.followups.boundary;
 
 import dev.issuecommand.followups.control.Followups;
 import dev.issuecommand.followups.entity.FollowupResult;
-import dev.issuecommand.followups.entity.FollowupStatus;
 import dev.issuecommand.problems.ApiException;
-import dev.issuecommand.problems.JsonBody;
 import dev.issuecommand.problems.Problem;
 import dev.issuecommand.problems.ResultResponses;
+import dev.issuecommand.requests.FollowupFilter;
+import dev.issuecommand.requests.FollowupUpdate;
+import dev.issuecommand.requests.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -46,7 +47,9 @@ public class FollowupsResource {
             @Parameter(description = "Only items in this status") @QueryParam("status") String status,
             @Parameter(description = "Only items this agent owns") @QueryParam("claimed_by_agent_id") String agentId,
             @Parameter(description = "Only items of this pull request") @QueryParam("pr_number") String prNumber) {
-        return Map.of("followups", followups.active(FollowupParams.filter(repo, status, agentId, prNumber)));
+        FollowupFilter filter = FollowupFilter.from(JsonBody.ofQuery("repo", repo, "status", status,
+                "claimed_by_agent_id", agentId, "pr_number", prNumber));
+        return Map.of("followups", followups.active(filter.filter()));
     }
 
     @Operation(summary = "Read one follow-up",
@@ -71,16 +74,12 @@ public class FollowupsResource {
     @APIResponse(responseCode = "404", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "FollowupUpdate")))
+            schema = @Schema(implementation = FollowupUpdate.class)))
     @PATCH
     @Path("{workItemId}")
     public Response update(@PathParam("workItemId") String workItemId, String text) {
-        JsonBody body = JsonBody.parse(text);
-        String agentId = body.requiredId("agent_id");
-        String statusText = body.requiredString("status");
-        FollowupStatus status = FollowupParams.status(statusText, "");
-        String note = body.optionalText("note").orElse(null);
-        return respond(followups.update(workItemId, agentId, status, note));
+        FollowupUpdate update = FollowupUpdate.from(JsonBody.parse(text));
+        return respond(followups.update(workItemId, update.agentId(), update.status(), update.note()));
     }
 
     static Response respond(FollowupResult result) {

@@ -1,7 +1,8 @@
 package dev.issuecommand.followups.boundary;
 
 import dev.issuecommand.followups.control.MyWork;
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.AgentRequest;
+import dev.issuecommand.requests.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,9 +35,6 @@ public class MyWorkResource {
     @GET
     public Map<String, Object> myWork(
             @Parameter(description = "The agent (required)") @QueryParam("agent_id") String agentId) {
-        if (!JsonBody.isIdentifier(agentId)) {
-            throw JsonBody.invalid("agent_id");
-        }
-        return myWork.of(agentId);
+        return myWork.of(AgentRequest.from(JsonBody.ofQuery("agent_id", agentId)).agentId());
     }
 }

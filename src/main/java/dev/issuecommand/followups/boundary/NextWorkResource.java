@@ -1,10 +1,10 @@
 package dev.issuecommand.followups.boundary;
 
-import dev.issuecommand.claims.boundary.WorkRequest;
 import dev.issuecommand.followups.control.NextWork;
 import dev.issuecommand.followups.entity.NextWorkResult;
-import dev.issuecommand.problems.JsonBody;
 import dev.issuecommand.problems.ResultResponses;
+import dev.issuecommand.requests.JsonBody;
+import dev.issuecommand.requests.WorkRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -41,7 +41,7 @@ public class NextWorkResource {
     @APIResponse(responseCode = "403", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
-            schema = @Schema(ref = "NextRequest")))
+            schema = @Schema(implementation = WorkRequest.class)))
     @POST
     public Response next(String text) {
         WorkRequest request = WorkRequest.from(JsonBody.parse(text));

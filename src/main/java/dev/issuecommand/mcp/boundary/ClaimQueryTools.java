@@ -5,17 +5,21 @@ import static dev.issuecommand.mcp.control.Schemas.CLAIM;
 import static dev.issuecommand.mcp.control.Schemas.CLAIM_LIST;
 import static dev.issuecommand.mcp.control.Schemas.CLAIM_STATUS;
 import static dev.issuecommand.mcp.control.Schemas.REPO;
+import static dev.issuecommand.requests.FieldLimits.DEFAULT_PAGE_SIZE;
+import static dev.issuecommand.requests.FieldLimits.MAX_ID_LENGTH;
+import static dev.issuecommand.requests.FieldLimits.MAX_PAGE_SIZE;
 
-import dev.issuecommand.claims.boundary.ClaimParams;
 import dev.issuecommand.claims.control.ClaimQueries;
 import dev.issuecommand.claims.control.Claims;
 import dev.issuecommand.mcp.control.InputSchema;
 import dev.issuecommand.mcp.control.Schemas;
-import dev.issuecommand.mcp.control.ToolArguments;
 import dev.issuecommand.mcp.control.ToolGroup;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.mcp.entity.ToolHints;
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.AgentRequest;
+import dev.issuecommand.requests.ClaimFilter;
+import dev.issuecommand.requests.HistoryQuery;
+import dev.issuecommand.requests.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -46,7 +50,7 @@ public class ClaimQueryTools implements ToolGroup {
                         + "anything new, or when you lost a claim_id.",
                 InputSchema.arguments().required("agent_id", AGENT_ID).build(),
                 CLAIM_LIST, ToolHints.READS,
-                args -> Map.of("claims", claims.active(mine(args.requiredId("agent_id")))));
+                args -> Map.of("claims", claims.active(mine(AgentRequest.from(args).agentId()))));
     }
 
     private static ClaimQueries.Filter mine(String agentId) {
@@ -64,10 +68,7 @@ public class ClaimQueryTools implements ToolGroup {
     }
 
     private Object all(JsonBody args) {
-        String agentId = args.optionalId("agent_id").orElse(null);
-        String repo = args.optionalText("repo").orElse(null);
-        String status = args.optionalText("status").map(text -> ToolArguments.status(text).wire()).orElse(null);
-        return Map.of("claims", claims.active(ClaimParams.filter(agentId, repo, status)));
+        return Map.of("claims", claims.active(ClaimFilter.from(args).filter()));
     }
 
     private Tool history() {
@@ -76,17 +77,15 @@ public class ClaimQueryTools implements ToolGroup {
                         + "cursor to get the next page; no next_cursor means the last page. Call it when you want to "
                         + "know what was done recently, by whom, or why an issue was released.",
                 InputSchema.arguments().optional("repo", REPO).optional("agent_id", AGENT_ID)
-                        .optional("limit", Schemas.integer("Page size, 1 to 200; default 50.", 1, 200))
-                        .optional("cursor", Schemas.text("next_cursor of the previous page.", 200))
+                        .optional("limit", Schemas.integer("Page size, 1 to " + MAX_PAGE_SIZE + "; default "
+                                + DEFAULT_PAGE_SIZE + ".", 1, MAX_PAGE_SIZE))
+                        .optional("cursor", Schemas.text("next_cursor of the previous page.", MAX_ID_LENGTH))
                         .build(),
                 HISTORY_PAGE, ToolHints.READS, this::page);
     }
 
     private Object page(JsonBody args) {
-        String repo = args.optionalText("repo").orElse(null);
-        String agentId = args.optionalId("agent_id").orElse(null);
-        int limit = ToolArguments.limit(args);
-        String cursor = ToolArguments.cursor(args).orElse(null);
-        return claims.history(ClaimParams.filter(agentId, repo, null), limit, cursor);
+        HistoryQuery query = HistoryQuery.from(args);
+        return claims.history(query.filter(), query.limit(), query.cursor().orElse(null));
     }
 }

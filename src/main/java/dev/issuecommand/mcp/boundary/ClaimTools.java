@@ -6,10 +6,11 @@ import static dev.issuecommand.mcp.control.Schemas.CLAIM_RESULT;
 import static dev.issuecommand.mcp.control.Schemas.CLAIM_STATUS;
 import static dev.issuecommand.mcp.control.Schemas.ISSUE_NUMBER;
 import static dev.issuecommand.mcp.control.Schemas.REPO;
+import static dev.issuecommand.requests.FieldLimits.MAX_TEXT_LENGTH;
+import static dev.issuecommand.requests.FieldLimits.MAX_URL_LENGTH;
 
 import dev.issuecommand.claims.control.Claims;
 import dev.issuecommand.claims.entity.ClaimResult;
-import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.Reason;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
@@ -19,7 +20,11 @@ import dev.issuecommand.mcp.control.ToolArguments;
 import dev.issuecommand.mcp.control.ToolGroup;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.mcp.entity.ToolHints;
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.AgentRequest;
+import dev.issuecommand.requests.ClaimRelease;
+import dev.issuecommand.requests.ClaimRequest;
+import dev.issuecommand.requests.ClaimUpdate;
+import dev.issuecommand.requests.JsonBody;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -58,11 +63,11 @@ public class ClaimTools implements ToolGroup {
     }
 
     private Object claim(JsonBody args) {
-        String agentId = args.requiredId("agent_id");
-        RepoName repo = ToolArguments.repo(args);
-        int number = args.requiredPositiveInt("issue_number");
+        ClaimRequest request = ClaimRequest.from(args);
+        RepoName repo = request.repo();
+        int number = request.issueNumber();
         try {
-            return claims.claim(agentId, repo, number);
+            return claims.claim(request.agentId(), repo, number);
         } catch (GitHubNotFoundException e) {
             return ClaimResult.refused(Reason.INVALID_ISSUE,
                     "Issue " + repo + "#" + number + " was not found on GitHub");
@@ -81,20 +86,18 @@ public class ClaimTools implements ToolGroup {
                         + "also resets the stale timer; closed and released end the claim.",
                 InputSchema.arguments().required("claim_id", CLAIM_ID).required("agent_id", AGENT_ID)
                         .required("status", CLAIM_STATUS)
-                        .optional("note", Schemas.text("A short note kept in the claim's status history.", 10_000))
+                        .optional("note", Schemas.text("A short note kept in the claim's status history.",
+                                MAX_TEXT_LENGTH))
                         .optional("pr_url", Schemas.text("URL of your pull request; required for pr_submitted unless "
-                                + "the claim already has one.", 2048))
+                                + "the claim already has one.", MAX_URL_LENGTH))
                         .build(),
                 CLAIM_RESULT, ENDS_CLAIMS, this::update);
     }
 
     private Object update(JsonBody args) {
-        String claimId = args.requiredId("claim_id");
-        String agentId = args.requiredId("agent_id");
-        ClaimStatus status = ToolArguments.status(args.requiredString("status"));
-        String note = args.optionalText("note").orElse(null);
-        String prUrl = args.optionalUrl("pr_url").orElse(null);
-        return claims.update(claimId, agentId, status, note, prUrl);
+        String claimId = ToolArguments.claimId(args);
+        ClaimUpdate update = ClaimUpdate.from(args);
+        return claims.update(claimId, update.agentId(), update.status(), update.note(), update.prUrl());
     }
 
     private Tool releaseIssue() {
@@ -104,15 +107,16 @@ public class ClaimTools implements ToolGroup {
                         + "released) and moves to the history. Releasing a claim again is harmless (idempotent:true). "
                         + "Only the agent holding the claim may release it (otherwise ok:false, agent_mismatch).",
                 InputSchema.arguments().required("claim_id", CLAIM_ID).required("agent_id", AGENT_ID)
-                        .optional("reason", Schemas.text("Why you release it; kept in the status history.", 10_000))
+                        .optional("reason", Schemas.text("Why you release it; kept in the status history.",
+                                MAX_TEXT_LENGTH))
                         .build(),
                 CLAIM_RESULT, new ToolHints(false, true, true, false), this::release);
     }
 
     private Object release(JsonBody args) {
-        String claimId = args.requiredId("claim_id");
-        String agentId = args.requiredId("agent_id");
-        return claims.release(claimId, agentId, args.optionalText("reason").orElse(null));
+        String claimId = ToolArguments.claimId(args);
+        ClaimRelease release = ClaimRelease.from(args);
+        return claims.release(claimId, release.agentId(), release.reason());
     }
 
     private Tool heartbeatClaim() {
@@ -123,6 +127,11 @@ public class ClaimTools implements ToolGroup {
                         + "with a heartbeat between status updates.",
                 InputSchema.arguments().required("claim_id", CLAIM_ID).required("agent_id", AGENT_ID).build(),
                 CLAIM_RESULT, RENEWS,
-                args -> claims.heartbeat(args.requiredId("claim_id"), args.requiredId("agent_id")));
+                this::heartbeat);
+    }
+
+    private Object heartbeat(JsonBody args) {
+        String claimId = ToolArguments.claimId(args);
+        return claims.heartbeat(claimId, AgentRequest.from(args).agentId());
     }
 }

@@ -6,19 +6,24 @@ import static dev.issuecommand.mcp.control.Schemas.ISSUE;
 import static dev.issuecommand.mcp.control.Schemas.LABEL;
 import static dev.issuecommand.mcp.control.Schemas.MILESTONE;
 import static dev.issuecommand.mcp.control.Schemas.REPO;
+import static dev.issuecommand.requests.FieldLimits.MAX_ID_LENGTH;
+import static dev.issuecommand.requests.FieldLimits.MAX_TEXT_LENGTH;
 
-import dev.issuecommand.claims.boundary.WorkRequest;
-import dev.issuecommand.followups.boundary.FollowupParams;
 import dev.issuecommand.followups.control.Followups;
 import dev.issuecommand.followups.control.MyWork;
 import dev.issuecommand.followups.control.NextWork;
 import dev.issuecommand.followups.entity.FollowupStatus;
 import dev.issuecommand.mcp.control.InputSchema;
 import dev.issuecommand.mcp.control.Schemas;
+import dev.issuecommand.mcp.control.ToolArguments;
 import dev.issuecommand.mcp.control.ToolGroup;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.mcp.entity.ToolHints;
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.AgentRequest;
+import dev.issuecommand.requests.FollowupFilter;
+import dev.issuecommand.requests.FollowupUpdate;
+import dev.issuecommand.requests.JsonBody;
+import dev.issuecommand.requests.WorkRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -98,9 +103,7 @@ public class FollowupTools implements ToolGroup {
     }
 
     private Object active(JsonBody args) {
-        return Map.of("followups", followups.active(FollowupParams.filter(args.optionalText("repo").orElse(null),
-                args.optionalText("status").orElse(null), args.optionalId("claimed_by_agent_id").orElse(null),
-                args.optionalPositiveInt("pr_number").map(String::valueOf).orElse(null))));
+        return Map.of("followups", followups.active(FollowupFilter.from(args).filter()));
     }
 
     private Tool update() {
@@ -108,19 +111,19 @@ public class FollowupTools implements ToolGroup {
                 "Move a follow-up on: claimed or in_progress when you start (that makes you its owner), done when "
                         + "the feedback is addressed, dismissed (with a note saying why) when it needs no change. "
                         + "Only the owner may change an owned follow-up; refusals are ok:false with a reason.",
-                InputSchema.arguments().required("work_item_id", Schemas.text("The follow-up's work_item_id.", 200))
+                InputSchema.arguments().required("work_item_id", Schemas.text("The follow-up's work_item_id.",
+                        MAX_ID_LENGTH))
                         .required("agent_id", AGENT_ID).required("status", FOLLOWUP_STATUS)
                         .optional("note", Schemas.text("Why, or what you did; kept as dismiss_reason when dismissing.",
-                                10_000))
+                                MAX_TEXT_LENGTH))
                         .build(),
                 FOLLOWUP_RESULT, new ToolHints(false, true, false, false), this::change);
     }
 
     private Object change(JsonBody args) {
-        String workItemId = args.requiredId("work_item_id");
-        String agentId = args.requiredId("agent_id");
-        FollowupStatus status = FollowupParams.status(args.requiredString("status"), " (argument status)");
-        return followups.update(workItemId, agentId, status, args.optionalText("note").orElse(null));
+        String workItemId = ToolArguments.workItemId(args);
+        FollowupUpdate update = FollowupUpdate.from(args);
+        return followups.update(workItemId, update.agentId(), update.status(), update.note());
     }
 
     private Tool work() {
@@ -129,6 +132,6 @@ public class FollowupTools implements ToolGroup {
                         + "assigned to you. Call it at the start of a session, or when unsure what to do next, "
                         + "before taking new work with next_work or next_issue.",
                 InputSchema.arguments().required("agent_id", AGENT_ID).build(),
-                MY_WORK, ToolHints.READS, args -> myWork.of(args.requiredId("agent_id")));
+                MY_WORK, ToolHints.READS, args -> myWork.of(AgentRequest.from(args).agentId()));
     }
 }

@@ -8,7 +8,6 @@ import static dev.issuecommand.mcp.control.Schemas.LABEL;
 import static dev.issuecommand.mcp.control.Schemas.MILESTONE;
 import static dev.issuecommand.mcp.control.Schemas.REPO;
 
-import dev.issuecommand.claims.boundary.WorkRequest;
 import dev.issuecommand.claims.control.IssuePicker;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.github.GitHubClient;
@@ -16,12 +15,14 @@ import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.mcp.control.InputSchema;
 import dev.issuecommand.mcp.control.Schemas;
-import dev.issuecommand.mcp.control.ToolArguments;
 import dev.issuecommand.mcp.control.ToolGroup;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.mcp.entity.ToolHints;
 import dev.issuecommand.problems.ApiException;
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.IssueListQuery;
+import dev.issuecommand.requests.IssueRef;
+import dev.issuecommand.requests.JsonBody;
+import dev.issuecommand.requests.WorkRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -81,10 +82,9 @@ public class IssueTools implements ToolGroup {
     }
 
     private Object candidates(JsonBody args) {
-        RepoName repo = allowed(ToolArguments.repo(args));
-        String label = args.optionalText("label").orElse(null);
-        String milestone = args.optionalText("milestone").orElse(null);
-        return Map.of("issues", picker.candidates(Optional.of(repo), label, milestone));
+        IssueListQuery query = IssueListQuery.from(args);
+        RepoName repo = allowed(query.repo());
+        return Map.of("issues", picker.candidates(Optional.of(repo), query.label(), query.milestone()));
     }
 
     private Tool issueDetails() {
@@ -96,8 +96,9 @@ public class IssueTools implements ToolGroup {
     }
 
     private Object details(JsonBody args) {
-        RepoName repo = allowed(ToolArguments.repo(args));
-        int number = args.requiredPositiveInt("issue_number");
+        IssueRef issue = IssueRef.from(args);
+        RepoName repo = allowed(issue.repo());
+        int number = issue.number();
         try {
             return Map.of("issue", github.issueWithComments(repo, number));
         } catch (GitHubNotFoundException e) {

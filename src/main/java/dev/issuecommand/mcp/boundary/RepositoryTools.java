@@ -6,10 +6,10 @@ import dev.issuecommand.mcp.control.Schemas;
 import dev.issuecommand.mcp.control.ToolGroup;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.mcp.entity.ToolHints;
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.JsonBody;
+import dev.issuecommand.requests.RepoListQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Map;
 
@@ -39,17 +39,6 @@ public class RepositoryTools implements ToolGroup {
     }
 
     private Object list(JsonBody args) {
-        return Map.of("repos", repositories.list(includeCounts(args)));
-    }
-
-    private static boolean includeCounts(JsonBody args) {
-        JsonValue value = args.raw("include_counts");
-        if (value == null || value == JsonValue.NULL) {
-            return true;
-        }
-        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
-            return value == JsonValue.TRUE;
-        }
-        throw JsonBody.invalid("include_counts");
+        return Map.of("repos", repositories.list(RepoListQuery.from(args).includeCounts()));
     }
 }

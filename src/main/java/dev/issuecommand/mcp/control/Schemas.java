@@ -2,31 +2,40 @@ package dev.issuecommand.mcp.control;
 
 import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.Reason;
+import dev.issuecommand.requests.FieldLimits;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
+<<<<<<< HEAD
  * JSON Schema fragments for the tools: the shared arguments (with the same limits {@code JsonBody} enforces) and the
  * shapes of the records the tools return (docs/behaviour.md §3). Result schemas list what is always there and allow
  * more, so that adding a field to a record never breaks a client that validates results.
+=======
+ * JSON Schema fragments for the tools: the shared arguments (with the limits of {@link FieldLimits}, which the
+ * request records enforce) and the shapes of the records the tools return (docs/behaviour.md §3). Result schemas list what is always there and allow more, so
+ * that adding a field to a record never breaks a client that validates results.
+>>>>>>> wt-requests
  */
 public final class Schemas {
 
     /** An agent's stable identifier, as every claim tool takes it. */
     public static final Map<String, Object> AGENT_ID = text("Your stable agent identifier, e.g. "
-            + "claude-code-laptop-1. Use the same value in every call: ownership of claims is checked against it.", 200);
+            + "claude-code-laptop-1. Use the same value in every call: ownership of claims is checked against it.",
+            FieldLimits.MAX_ID_LENGTH);
     public static final Map<String, Object> REPO = pattern("Repository as owner/name, e.g. myorg/api.",
-            "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$");
+            FieldLimits.REPO_PATTERN);
     public static final Map<String, Object> ISSUE_NUMBER =
             integer("Issue number in the repository.", 1, Integer.MAX_VALUE);
-    public static final Map<String, Object> CLAIM_ID = text("The claim_id returned when the issue was claimed.", 200);
+    public static final Map<String, Object> CLAIM_ID = text("The claim_id returned when the issue was claimed.",
+            FieldLimits.MAX_ID_LENGTH);
     public static final Map<String, Object> CLAIM_STATUS = enumOf("Claim status.",
             Arrays.stream(ClaimStatus.values()).map(ClaimStatus::wire).toList());
-    public static final Map<String, Object> LABEL = text("Only issues carrying this label.", 10_000);
+    public static final Map<String, Object> LABEL = text("Only issues carrying this label.", FieldLimits.MAX_ID_LENGTH);
     public static final Map<String, Object> MILESTONE = text("Only issues of this milestone (its number, or * / none as "
-            + "GitHub accepts).", 10_000);
+            + "GitHub accepts).", FieldLimits.MAX_ID_LENGTH);
 
     private static final Map<String, Object> STRING = Map.of("type", "string");
     private static final Map<String, Object> STRINGS = array(STRING);

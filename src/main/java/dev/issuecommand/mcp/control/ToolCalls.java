@@ -6,6 +6,7 @@ import dev.issuecommand.github.GitHubUnavailableException;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.problems.ApiException;
+import dev.issuecommand.requests.JsonBody;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import java.util.Map;
@@ -24,7 +25,7 @@ public final class ToolCalls {
 
     public static CallToolResult answer(Tool tool, Map<String, Object> arguments, McpJsonMapper json) {
         try {
-            Object payload = tool.handler().apply(ToolArguments.of(arguments));
+            Object payload = tool.handler().apply(JsonBody.ofArguments(arguments));
             String text = JsonbConfiguration.JSONB.toJson(payload);
             return CallToolResult.builder()
                     .structuredContent(json, text)

@@ -1,6 +1,6 @@
 package dev.issuecommand.mcp.entity;
 
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.JsonBody;
 import java.util.Map;
 import java.util.function.Function;
 

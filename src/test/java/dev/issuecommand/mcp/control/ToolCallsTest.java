@@ -7,7 +7,9 @@ import dev.issuecommand.claims.entity.Reason;
 import dev.issuecommand.github.GitHubUnavailableException;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.mcp.entity.ToolHints;
-import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.requests.ClaimUpdate;
+import dev.issuecommand.requests.HistoryQuery;
+import dev.issuecommand.requests.JsonBody;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
@@ -54,7 +56,7 @@ class ToolCallsTest {
     @Test
     void argumentsAreReadWithTheHttpRulesAndErrorsNameTheArgument() {
         Tool claim = tool(args -> Map.of("n", args.requiredPositiveInt("issue_number"), "repo",
-                ToolArguments.repo(args).fullName()));
+                args.requiredRepo("repo").fullName()));
         Map<String, Object> args = new HashMap<>(Map.of("repo", "acme/widgets", "issue_number", 3));
         assertThat(ToolCalls.answer(claim, args, JSON).structuredContent()).isEqualTo(Map.of("n", 3, "repo", "acme/widgets"));
 
@@ -72,13 +74,13 @@ class ToolCallsTest {
 
     @Test
     void statusLimitAndCursorFollowTheRoutes() {
-        assertThat(text(ToolCalls.answer(tool(args -> ToolArguments.status("finished")), Map.of(), JSON)))
+        assertThat(text(ToolCalls.answer(tool(ClaimUpdate::from), Map.of("agent_id", "a", "status", "finished"), JSON)))
                 .isEqualTo("Invalid claim status: finished (argument status)");
-        assertThat(text(ToolCalls.answer(tool(ToolArguments::limit), Map.of("limit", 201), JSON)))
+        assertThat(text(ToolCalls.answer(tool(HistoryQuery::from), Map.of("limit", 201), JSON)))
                 .isEqualTo("Missing or invalid field: limit");
-        assertThat(ToolCalls.answer(tool(args -> Map.of("limit", ToolArguments.limit(args))), Map.of(), JSON)
+        assertThat(ToolCalls.answer(tool(args -> Map.of("limit", HistoryQuery.from(args).limit())), Map.of(), JSON)
                 .structuredContent()).isEqualTo(Map.of("limit", 50));
-        assertThat(text(ToolCalls.answer(tool(ToolArguments::cursor), Map.of("cursor", "not a cursor"), JSON)))
+        assertThat(text(ToolCalls.answer(tool(HistoryQuery::from), Map.of("cursor", "not a cursor"), JSON)))
                 .isEqualTo("Missing or invalid field: cursor");
     }
 
