@@ -6,6 +6,7 @@ import dev.issuecommand.followups.entity.FollowupStatus;
 import dev.issuecommand.problems.ApiException;
 import dev.issuecommand.problems.JsonBody;
 import dev.issuecommand.problems.Problem;
+import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.ResultResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -58,8 +59,8 @@ public class FollowupsResource {
     @Path("{workItemId}")
     public Map<String, Object> get(@PathParam("workItemId") String workItemId) {
         return followups.find(workItemId).<Map<String, Object>>map(item -> Map.of("ok", true, "work_item", item))
-                .orElseThrow(() -> new ApiException(Problem.refusal(404,
-                        FollowupResult.NOT_FOUND, "Follow-up " + workItemId + " not found", null, null)));
+                .orElseThrow(() -> new ApiException(Problem.refusal(Reason.WORK_ITEM_NOT_FOUND,
+                        FollowupResult.notFound(workItemId).message(), null, null)));
     }
 
     @Operation(summary = "Change a follow-up's status",

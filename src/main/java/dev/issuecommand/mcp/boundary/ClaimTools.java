@@ -8,10 +8,7 @@ import static dev.issuecommand.mcp.control.Schemas.ISSUE_NUMBER;
 import static dev.issuecommand.mcp.control.Schemas.REPO;
 
 import dev.issuecommand.claims.control.Claims;
-import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.claims.entity.ClaimStatus;
-import dev.issuecommand.claims.entity.Reason;
-import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.mcp.control.InputSchema;
 import dev.issuecommand.mcp.control.Schemas;
@@ -61,12 +58,7 @@ public class ClaimTools implements ToolGroup {
         String agentId = args.requiredId("agent_id");
         RepoName repo = ToolArguments.repo(args);
         int number = args.requiredPositiveInt("issue_number");
-        try {
-            return claims.claim(agentId, repo, number);
-        } catch (GitHubNotFoundException e) {
-            return ClaimResult.refused(Reason.INVALID_ISSUE,
-                    "Issue " + repo + "#" + number + " was not found on GitHub");
-        }
+        return claims.claim(agentId, repo, number);
     }
 
     private Tool updateClaimStatus() {

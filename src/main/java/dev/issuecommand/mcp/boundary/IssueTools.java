@@ -10,8 +10,7 @@ import static dev.issuecommand.mcp.control.Schemas.REPO;
 
 import dev.issuecommand.claims.boundary.WorkRequest;
 import dev.issuecommand.claims.control.IssuePicker;
-import dev.issuecommand.config.Settings;
-import dev.issuecommand.github.GitHubClient;
+import dev.issuecommand.claims.control.Repositories;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.mcp.control.InputSchema;
@@ -26,7 +25,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The issue tools that read GitHub: {@code next_issue}, {@code list_open_issues}, {@code get_issue_details}. */
 @ApplicationScoped
@@ -41,10 +39,7 @@ public class IssueTools implements ToolGroup {
     IssuePicker picker;
 
     @Inject
-    GitHubClient github;
-
-    @Inject
-    Settings settings;
+    Repositories repositories;
 
     @Override
     public List<Tool> tools() {
@@ -81,10 +76,10 @@ public class IssueTools implements ToolGroup {
     }
 
     private Object candidates(JsonBody args) {
-        RepoName repo = allowed(ToolArguments.repo(args));
+        RepoName repo = ToolArguments.repo(args);
         String label = args.optionalText("label").orElse(null);
         String milestone = args.optionalText("milestone").orElse(null);
-        return Map.of("issues", picker.candidates(Optional.of(repo), label, milestone));
+        return Map.of("issues", repositories.openIssues(repo, label, milestone));
     }
 
     private Tool issueDetails() {
@@ -96,19 +91,12 @@ public class IssueTools implements ToolGroup {
     }
 
     private Object details(JsonBody args) {
-        RepoName repo = allowed(ToolArguments.repo(args));
+        RepoName repo = ToolArguments.repo(args);
         int number = args.requiredPositiveInt("issue_number");
         try {
-            return Map.of("issue", github.issueWithComments(repo, number));
+            return Map.of("issue", repositories.issue(repo, number));
         } catch (GitHubNotFoundException e) {
             throw ApiException.notFound("Issue " + repo + "#" + number + " was not found on GitHub");
         }
-    }
-
-    private RepoName allowed(RepoName repo) {
-        if (!settings.allowsRepo(repo.fullName())) {
-            throw ApiException.badRequest("Repository " + repo + " is not in ALLOWED_REPOS (argument repo)");
-        }
-        return repo;
     }
 }

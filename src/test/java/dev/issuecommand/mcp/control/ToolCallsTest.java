@@ -3,11 +3,11 @@ package dev.issuecommand.mcp.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.issuecommand.claims.entity.ClaimResult;
-import dev.issuecommand.claims.entity.Reason;
 import dev.issuecommand.github.GitHubUnavailableException;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.mcp.entity.ToolHints;
 import dev.issuecommand.problems.JsonBody;
+import dev.issuecommand.problems.Reason;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
