@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A claim row, and the rules of its life (docs/behaviour.md §4–§6): the transition table, the agent's status change
@@ -113,8 +114,9 @@ public class Claim {
      * active, the pr_url rule, then the transition table. Agent activity: the stale clock starts again.
      */
     public Move<ClaimResult> change(String agentId, ClaimStatus next, String note, String newPrUrl, long now) {
-        if (!agentId.equals(this.agentId)) {
-            return Move.unchanged(mismatch());
+        Optional<ClaimResult> notOwner = refusedTo(agentId);
+        if (notOwner.isPresent()) {
+            return Move.unchanged(notOwner.get());
         }
         if (status() == next) {
             return Move.unchanged(ClaimResult.unchanged(view()));
@@ -144,8 +146,9 @@ public class Claim {
         if (!active()) {
             return Move.unchanged(notFound(claimId));
         }
-        if (!agentId.equals(this.agentId)) {
-            return Move.unchanged(mismatch());
+        Optional<ClaimResult> notOwner = refusedTo(agentId);
+        if (notOwner.isPresent()) {
+            return Move.unchanged(notOwner.get());
         }
         lastUpdated = now;
         lastActivityAt = now;
@@ -245,8 +248,13 @@ public class Claim {
         }
     }
 
-    private ClaimResult mismatch() {
-        return ClaimResult.refused(Reason.AGENT_MISMATCH, "Claim " + claimId + " belongs to " + agentId, null, agentId);
+    /** Only the owner may act on a claim: the refusal for anyone else. */
+    private Optional<ClaimResult> refusedTo(String asking) {
+        if (agentId.equals(asking)) {
+            return Optional.empty();
+        }
+        return Optional.of(ClaimResult.refused(Reason.AGENT_MISMATCH, "Claim " + claimId + " belongs to " + agentId,
+                null, agentId));
     }
 
     private ClaimResult invalidTransition(ClaimStatus next) {
