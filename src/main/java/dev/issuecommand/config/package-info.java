@@ -1,0 +1,11 @@
+/**
+ * Configuration shared by every feature (docs/behaviour.md §2): the settings parsed and validated once
+ * ({@code Settings}, also used by the launcher before the server starts), the {@code .env} config source, the JSON-B
+ * configuration of the API and the {@code @ApplicationPath}.
+ *
+ * <p>Where each rule lives: this package parses values (an invalid one stops the start naming the variable); it
+ * decides nothing with them. {@code ALLOWED_REPOS} is parsed here (trimmed, lower-cased), but whether a repository is
+ * allowed, and which ones are in scope, is {@code claims.control.RepositoryPolicy}'s.
+ * This package must not depend on any feature.
+ */
+package dev.issuecommand.config;
