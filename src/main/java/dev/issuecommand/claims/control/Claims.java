@@ -136,7 +136,7 @@ public class Claims {
      * {@code claim} (loaded in the caller's write transaction), records the event of a change in that transaction,
      * and trims the history when the change ended the claim.
      */
-    public Move<ClaimResult> settle(EntityManager em, Claim claim, long now, Ask ask) {
+    Move<ClaimResult> settle(EntityManager em, Claim claim, long now, Ask ask) {
         Move<ClaimResult> move = ask.of(claim, now);
         if (move.event() != null) {
             events.append(em, move.event(), now);
@@ -149,7 +149,7 @@ public class Claims {
 
     /** A question put to a claim at {@code now}: one of its moves. */
     @FunctionalInterface
-    public interface Ask {
+    interface Ask {
         Move<ClaimResult> of(Claim claim, long now);
     }
 

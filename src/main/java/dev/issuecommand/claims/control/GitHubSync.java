@@ -208,10 +208,10 @@ public class GitHubSync {
         for (Claim claim : queries.active(em, filter)) {
             GitHubIssue issue = open.get(claim.issueNumber());
             if (closedOnGitHub.contains(claim.issueNumber())) {
-                closed += claims.settle(em, claim, now, (c, at) -> c.closeExternally(at)).changed() ? 1 : 0;
+                closed += claims.settle(em, claim, now, (c, at) -> c.closeExternally(at)).count();
             } else if (issue != null) {
                 refreshed += claims.settle(em, claim, now, (c, at) -> c.refreshMetadata(issue.title(), issue.labels(),
-                        issue.assignees(), at)).changed() ? 1 : 0;
+                        issue.assignees(), at)).count();
             }
         }
         return new int[] {closed, refreshed};

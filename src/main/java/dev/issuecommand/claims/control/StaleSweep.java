@@ -2,7 +2,6 @@ package dev.issuecommand.claims.control;
 
 import dev.issuecommand.claims.entity.Claim;
 import dev.issuecommand.claims.entity.ClaimStatus;
-import dev.issuecommand.claims.entity.Move;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
@@ -91,19 +90,15 @@ public class StaleSweep {
         long now = policy.now();
         for (Claim claim : queries.active(em, ALL)) {
             switch (action(policy, claim)) {
-                case MARK_STALE -> marked += moved(claims.settle(em, claim, now,
-                        (c, at) -> c.markStale(policy.staleNote(), at)));
-                case AUTO_RELEASE -> released += moved(claims.settle(em, claim, now,
-                        (c, at) -> c.autoRelease(policy.releaseNote(), at)));
+                case MARK_STALE -> marked += claims.settle(em, claim, now,
+                        (c, at) -> c.markStale(policy.staleNote(), at)).count();
+                case AUTO_RELEASE -> released += claims.settle(em, claim, now,
+                        (c, at) -> c.autoRelease(policy.releaseNote(), at)).count();
                 case NONE -> {
                 }
             }
         }
         return new Outcome(marked, released);
-    }
-
-    private static int moved(Move<?> move) {
-        return move.changed() ? 1 : 0;
     }
 
     private static StaleSweepPolicy.Action action(StaleSweepPolicy policy, Claim claim) {

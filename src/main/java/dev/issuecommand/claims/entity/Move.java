@@ -17,4 +17,9 @@ public record Move<A>(A answer, boolean changed, Event event) {
     public static <A> Move<A> changed(A answer, Event event) {
         return new Move<>(answer, true, event);
     }
+
+    /** 1 when it changed, else 0: for counting what a sweep changed. */
+    public int count() {
+        return changed ? 1 : 0;
+    }
 }

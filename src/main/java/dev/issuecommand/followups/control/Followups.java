@@ -110,7 +110,7 @@ public class Followups {
             long now = clock.millis();
             int marked = 0;
             for (Followup followup : queries.idleSince(em, now - timeout)) {
-                marked += settle(em, followup, now, (f, at) -> f.markStale(note, at)).changed() ? 1 : 0;
+                marked += settle(em, followup, now, (f, at) -> f.markStale(note, at)).count();
             }
             return marked;
         });
