@@ -95,11 +95,6 @@ public record Settings(
                 r.minutes("IDLE_EXIT_MINUTES", 0, true));
     }
 
-    /** True when {@code ALLOWED_REPOS} is empty or names {@code fullName} (case-insensitive). */
-    public boolean allowsRepo(String fullName) {
-        return allowedRepos.isEmpty() || allowedRepos.contains(fullName.toLowerCase(Locale.ROOT));
-    }
-
     /** Hides secrets from {@code toString}, which may reach a log. */
     @Override
     public String toString() {

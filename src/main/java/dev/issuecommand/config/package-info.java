@@ -1,9 +1,11 @@
 /**
- * Settings and application-wide wiring: {@code Settings} reads, validates and defaults every variable in one place
- * (docs/behaviour.md §2), {@code DotEnvFile} and {@code DotEnvConfigSource} add {@code .env} below the environment,
- * {@code JsonbConfiguration} fixes the wire format (snake_case, nulls left out), {@code IssueCommandApplication} is
- * the JAX-RS application. Every feature imports it, so it imports no feature (only {@code logging}). {@code Settings},
- * {@code SettingsException} and {@code DotEnvFile} also run in the launcher before Liberty starts: they stay plain
- * Java, without CDI or JSON-B.
+ * Configuration shared by every feature (docs/behaviour.md §2): the settings parsed and validated once
+ * ({@code Settings}, also used by the launcher before the server starts), the {@code .env} config source, the JSON-B
+ * configuration of the API and the {@code @ApplicationPath}.
+ *
+ * <p>Where each rule lives: this package parses values (an invalid one stops the start naming the variable); it
+ * decides nothing with them. {@code ALLOWED_REPOS} is parsed here (trimmed, lower-cased), but whether a repository is
+ * allowed, and which ones are in scope, is {@code claims.control.RepositoryPolicy}'s.
+ * This package must not depend on any feature.
  */
 package dev.issuecommand.config;

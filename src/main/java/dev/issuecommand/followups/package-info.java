@@ -1,9 +1,15 @@
 /**
- * Pull-request follow-ups: review feedback turned into work an agent picks up (docs/behaviour.md §4 next_work, §5,
- * §7).
+ * Pull-request follow-ups: review feedback turned into work an agent picks up (docs/behaviour.md §4 next_work,
+ * §5, §7).
  *
  * <p>Design decisions:
  * <ul>
+ * <li>Where the rules live: the {@code entity.Followup} entity owns its transition table, the agent's status change
+ * with the ownership rules below, and the system's moves (claimed for {@code next_work}, mark stale, resolved by a
+ * push); each answers a refusal or applies the change and names its event. {@code control.Followups.settle} is the one
+ * path that asks it and records the event in the same write transaction, for agents, {@code next_work}, the webhook
+ * and the stale sweep alike. Refusal reasons are {@code problems.Reason}; the repository allow-list of
+ * {@code next_work} is {@code claims.control.RepositoryPolicy}'s.</li>
  * <li>One table {@code followups} holds the active queue ({@code active = 1}) and the history ({@code done},
  * {@code dismissed}), like claims; history is trimmed by count to {@code FOLLOWUP_MAX_ENTRIES}, oldest first.</li>
  * <li>{@code followup_sources} remembers every {@code source_event_id} that ever queued a follow-up and is never

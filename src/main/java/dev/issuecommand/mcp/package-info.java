@@ -21,9 +21,12 @@
  * HTTP routes (principal hash and {@code agent_id}); calls a stdio front on this machine relays are exempt, since
  * rate limits are for HTTP clients.</li>
  * <li>Results: the payload is serialized with the API's JSON-B (snake_case, nulls left out) and sent both as
- * {@code structuredContent} and as the same JSON text. Refusals ({@code ok:false}) are ordinary results; bad
- * arguments, an issue GitHub does not have (outside {@code claim_issue}), GitHub being unavailable and unexpected
- * errors are tool errors ({@code isError}) with one sentence; an unexpected error shows only a correlation id.</li>
+ * {@code structuredContent} and as the same JSON text. Refusals ({@code ok:false}) are ordinary results, decided by
+ * the facades (the reasons are {@code problems.Reason}); bad arguments, a read's refusal (a repository outside
+ * {@code ALLOWED_REPOS} for {@code list_open_issues} and {@code get_issue_details}, which go through
+ * {@code claims.control.Repositories} like their HTTP routes), an issue GitHub does not have (outside
+ * {@code claim_issue}), GitHub being unavailable and unexpected errors are tool errors ({@code isError}) with one
+ * sentence; an unexpected error shows only a correlation id.</li>
  * <li>{@code boundary.IdleExit} stops a server started with {@code IDLE_EXIT_MINUTES} (the stdio front's shared
  * background server) once nobody has sent a request for that long.</li>
  * </ul>

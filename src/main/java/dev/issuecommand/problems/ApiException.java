@@ -1,6 +1,9 @@
 package dev.issuecommand.problems;
 
-/** Ends a request with {@link #problem()}; thrown by boundaries, turned into problem+json by {@link ApiExceptionMapper}. */
+/**
+ * Ends a request with {@link #problem()}: bad input found by a boundary, or a read's {@link Refusal}. Turned into
+ * problem+json by {@link ApiExceptionMapper}, into a tool error by MCP.
+ */
 public class ApiException extends RuntimeException {
 
     private final transient Problem problem;

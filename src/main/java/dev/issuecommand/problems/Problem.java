@@ -27,10 +27,11 @@ public record Problem(
                 null, detail, null, null, null, null, null);
     }
 
-    /** A refused operation ({@code already_claimed}, {@code agent_mismatch}, …). */
-    public static Problem refusal(int status, String reason, String message, String owner, Object claim) {
-        return new Problem("urn:issuecommand:problem:" + reason, titleOf(reason), status, message, false, reason,
-                reason, message, owner, claim, null, null, null);
+    /** A refused operation ({@code already_claimed}, {@code agent_mismatch}, …), with its reason's status. */
+    public static Problem refusal(Reason reason, String message, String owner, Object claim) {
+        String wire = reason.wire();
+        return new Problem("urn:issuecommand:problem:" + wire, titleOf(wire), reason.status(), message, false, wire,
+                wire, message, owner, claim, null, null, null);
     }
 
     public Problem withCorrelationId(String id) {

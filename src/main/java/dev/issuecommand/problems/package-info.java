@@ -1,9 +1,18 @@
 /**
- * The one HTTP error shape (docs/behaviour.md §8): {@code Problem} (problem+json with the compatible members),
- * {@code ResultResponses} (refusal reason → HTTP status), {@code ApiException} (what request checks in
- * {@code dev.issuecommand.requests} throw, e.g. 400 "Missing or invalid field: …"), and the exception mappers, whose last
- * resort ({@code CatchAllExceptionMapper}, {@code InternalErrors}) answers 500 with a correlation id and no
- * exception text. It imports {@code config}, {@code logging} and {@code github}'s two exceptions (for 404 and
- * 502/503); reasons are plain strings here, so it never imports {@code claims} or {@code followups}.
+ * The one error shape: problem+json with the compatible members (docs/behaviour.md §8), and the exception mappers.
+ *
+ * <p>Where each rule lives:
+ * <ul>
+ * <li>{@link dev.issuecommand.problems.Reason} is the one list of refusal reasons, each with its wire name and HTTP
+ * status; claim and follow-up results carry it, {@link dev.issuecommand.problems.ResultResponses} answers it over
+ * HTTP, MCP shows it as {@code reason} in an {@code ok:false} result.</li>
+ * <li>{@link dev.issuecommand.problems.Refusal} is a refusal as a value; a read that has no result to carry it
+ * throws it as an {@link dev.issuecommand.problems.ApiException} (problem+json over HTTP, a tool error over MCP).</li>
+ * <li>Request checks ({@code dev.issuecommand.requests}) throw {@link dev.issuecommand.problems.ApiException} with a
+ * 400 naming the field ("Missing or invalid field: issue_number").</li>
+ * <li>A catch-all maps anything unexpected to 500 with a correlation id in the log and no exception text in the
+ * body.</li>
+ * </ul>
+ * This package knows no feature's rules: it only shapes answers.
  */
 package dev.issuecommand.problems;

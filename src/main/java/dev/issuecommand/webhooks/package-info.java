@@ -13,6 +13,8 @@
  * is never lost. Ignored deliveries are recorded too, so a redelivery of anything answers {@code duplicate}.</li>
  * <li>Deliveries without {@code X-GitHub-Delivery} are processed without delivery dedupe (source event dedupe still
  * applies). Duplicates append no event.</li>
+ * <li>{@code ALLOWED_REPOS} applies: a delivery for another repository is ignored with reason
+ * {@code repository_not_allowed}, as {@code claims.control.RepositoryPolicy} decides.</li>
  * <li>Comments and reviews written by the token's own login do not queue; the login is learned from
  * {@code GET /user} in the background and, while GitHub is unreachable, nothing is filtered.</li>
  * </ul>

@@ -66,9 +66,6 @@ class SettingsTest {
     void allowedReposAreCaseInsensitive() {
         Settings s = parse(Map.of("ALLOWED_REPOS", " Acme/Widgets ,acme/gadgets,"));
         assertThat(s.allowedRepos()).containsExactly("acme/widgets", "acme/gadgets");
-        assertThat(s.allowsRepo("ACME/widgets")).isTrue();
-        assertThat(s.allowsRepo("evil/repo")).isFalse();
-        assertThat(parse(Map.of()).allowsRepo("any/repo")).isTrue();
     }
 
     @ParameterizedTest

@@ -2,13 +2,12 @@ package dev.issuecommand.claims.boundary;
 
 import dev.issuecommand.claims.control.ActiveClaimsJson;
 import dev.issuecommand.claims.control.Claims;
+import dev.issuecommand.claims.entity.Claim;
 import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.claims.entity.HistoryPage;
-import dev.issuecommand.github.GitHubNotFoundException;
-import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.ApiException;
 import dev.issuecommand.problems.Problem;
-import dev.issuecommand.problems.ProblemResponses;
+import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.ResultResponses;
 import dev.issuecommand.requests.AgentRequest;
 import dev.issuecommand.requests.ClaimFilter;
@@ -66,14 +65,7 @@ public class ClaimsResource {
     @POST
     public Response claim(String text) {
         ClaimRequest request = ClaimRequest.from(JsonBody.parse(text));
-        RepoName repo = request.repo();
-        int number = request.issueNumber();
-        try {
-            return respond(claims.claim(request.agentId(), repo, number));
-        } catch (GitHubNotFoundException e) {
-            return ProblemResponses.of(Problem.refusal(404, "invalid_issue",
-                    "Issue " + repo + "#" + number + " was not found on GitHub", null, null));
-        }
+        return respond(claims.claim(request.agentId(), request.repo(), request.issueNumber()));
     }
 
     @Operation(summary = "List active claims")
@@ -115,8 +107,8 @@ public class ClaimsResource {
     @Path("{claimId}")
     public Map<String, Object> get(@PathParam("claimId") String claimId) {
         return claims.find(claimId).<Map<String, Object>>map(claim -> Map.of("claim", claim))
-                .orElseThrow(() -> new ApiException(Problem.refusal(404, "claim_not_found",
-                        "Claim " + claimId + " not found", null, null)));
+                .orElseThrow(() -> new ApiException(Problem.refusal(Reason.CLAIM_NOT_FOUND,
+                        Claim.notFound(claimId).message(), null, null)));
     }
 
     @Operation(summary = "Change a claim's status",

@@ -5,13 +5,15 @@ import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.ClaimView;
 import dev.issuecommand.claims.entity.HistoryPage;
-import dev.issuecommand.claims.entity.Reason;
+import dev.issuecommand.claims.entity.Move;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.events.control.EventLog;
-import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.github.GitHubClient;
 import dev.issuecommand.github.GitHubIssue;
+import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
+import dev.issuecommand.problems.Reason;
+import dev.issuecommand.problems.Refusal;
 import dev.issuecommand.store.Database;
 import dev.issuecommand.store.RuntimeCounters;
 import dev.issuecommand.store.SqliteErrors;
@@ -24,8 +26,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The claim facade (docs/behaviour.md §4): claiming, status changes, release, heartbeat. Every rule about claims lives
- * here, and every change is one write transaction that also appends its event. HTTP and MCP both call this class.
+ * The claim facade (docs/behaviour.md §4): claiming, status changes, release, heartbeat. The rules live on the
+ * {@link Claim} entity; this class loads it, asks it and records the event ({@link #settle}, also used by the stale
+ * sweep and GitHub sync), each change in one write transaction with its event. HTTP and MCP both call this class.
  */
 @ApplicationScoped
 public class Claims {
@@ -46,6 +49,9 @@ public class Claims {
     GitHubClient github;
 
     @Inject
+    RepositoryPolicy repositories;
+
+    @Inject
     Settings settings;
 
     @Inject
@@ -53,15 +59,21 @@ public class Claims {
 
     /** Claims issue {@code number} of {@code repo} for {@code agentId}, after checking on GitHub that it is an open issue. */
     public ClaimResult claim(String agentId, RepoName repo, int number) {
-        if (!settings.allowsRepo(repo.fullName())) {
-            return ClaimResult.refused(Reason.INVALID_REPO, "Repository " + repo + " is not in ALLOWED_REPOS");
+        Optional<Refusal> outside = repositories.refusal(repo);
+        if (outside.isPresent()) {
+            return ClaimResult.refused(outside.get());
         }
         Optional<ClaimResult> settled = database.read(em -> queries.activeFor(em, repo.key(), number))
                 .map(existing -> alreadyHeld(existing, agentId));
         if (settled.isPresent()) {
             return settled.get();
         }
-        GitHubIssue issue = github.issue(repo, number);
+        GitHubIssue issue;
+        try {
+            issue = github.issue(repo, number);
+        } catch (GitHubNotFoundException e) {
+            return ClaimResult.refused(Reason.ISSUE_NOT_FOUND, "Issue " + repo + "#" + number + " was not found on GitHub");
+        }
         if (issue.pullRequest()) {
             return ClaimResult.refused(Reason.INVALID_ISSUE, repo + "#" + number + " is a pull request, not an issue");
         }
@@ -86,7 +98,7 @@ public class Claims {
                 em.persist(claim);
                 em.flush();
                 counters.increment(em, RuntimeCounters.TOTAL_CLAIMS);
-                record(em, "claim.created", claim, null, now);
+                events.append(em, claim.created(), now);
                 return ClaimResult.success(claim.view());
             });
         } catch (RuntimeException e) {
@@ -99,26 +111,9 @@ public class Claims {
         }
     }
 
-    /** Moves a claim to {@code status} on behalf of its owner, checking the rules of docs/behaviour.md §4 in order. */
+    /** Moves a claim to {@code status} on behalf of its owner (the claim checks the rules). */
     public ClaimResult update(String claimId, String agentId, ClaimStatus status, String note, String prUrl) {
-        ClaimResult result = database.write(em -> {
-            Claim claim = em.find(Claim.class, claimId);
-            if (claim == null) {
-                return notFound(claimId);
-            }
-            Optional<ClaimResult> settled = ClaimRules.check(claim, agentId, status, prUrl);
-            if (settled.isPresent()) {
-                return settled.get();
-            }
-            long now = clock.millis();
-            claim.moveTo(status, note, prUrl, now, true);
-            record(em, status == ClaimStatus.RELEASED ? "claim.released" : "claim.updated", claim,
-                    note == null ? null : java.util.Map.of("status", status.wire(), "note", note), now);
-            if (status.terminal()) {
-                queries.trimHistory(em, settings.historyMaxEntries());
-            }
-            return ClaimResult.success(claim.view());
-        });
+        ClaimResult result = change(claimId, (claim, now) -> claim.change(agentId, status, note, prUrl, now));
         if (status == ClaimStatus.CLOSED && result.ok() && result.idempotent() == null
                 && settings.autoCloseGithubIssue()) {
             return closeOnGitHub(result);
@@ -133,17 +128,29 @@ public class Claims {
 
     /** Renews a claim without changing its status: the stale clock starts again. */
     public ClaimResult heartbeat(String claimId, String agentId) {
-        return database.write(em -> {
-            Claim claim = em.find(Claim.class, claimId);
-            if (claim == null || !claim.active()) {
-                return notFound(claimId);
-            }
-            if (!claim.agentId().equals(agentId)) {
-                return mismatch(claim);
-            }
-            claim.heartbeat(clock.millis());
-            return ClaimResult.success(claim.view());
-        });
+        return change(claimId, (claim, now) -> claim.heartbeat(agentId, now));
+    }
+
+    /**
+     * The one path of every change to an existing claim, for agents, the stale sweep and GitHub sync alike: asks
+     * {@code claim} (loaded in the caller's write transaction), records the event of a change in that transaction,
+     * and trims the history when the change ended the claim.
+     */
+    Move<ClaimResult> settle(EntityManager em, Claim claim, long now, Ask ask) {
+        Move<ClaimResult> move = ask.of(claim, now);
+        if (move.event() != null) {
+            events.append(em, move.event(), now);
+        }
+        if (move.changed() && !claim.active()) {
+            queries.trimHistory(em, settings.historyMaxEntries());
+        }
+        return move;
+    }
+
+    /** A question put to a claim at {@code now}: one of its moves. */
+    @FunctionalInterface
+    interface Ask {
+        Move<ClaimResult> of(Claim claim, long now);
     }
 
     /** Every active claim matching {@code filter}, oldest first. */
@@ -171,9 +178,15 @@ public class Claims {
         }
     }
 
-    private void record(EntityManager em, String type, Claim claim, java.util.Map<String, Object> details, long now) {
-        events.append(em, Event.of(type).withClaim(claim.claimId(), claim.repo(), claim.issueNumber(), claim.agentId())
-                .withDetails(details == null ? java.util.Map.of("status", claim.status().wire()) : details), now);
+    /** Loads a claim in a write transaction and settles {@code ask} on it. */
+    private ClaimResult change(String claimId, Ask ask) {
+        return database.write(em -> {
+            Claim claim = em.find(Claim.class, claimId);
+            if (claim == null) {
+                return Claim.notFound(claimId);
+            }
+            return settle(em, claim, clock.millis(), ask).answer();
+        });
     }
 
     private static ClaimResult alreadyHeld(Claim existing, String agentId) {
@@ -182,13 +195,5 @@ public class Claims {
         }
         return ClaimResult.refused(Reason.ALREADY_CLAIMED, "Issue " + existing.repo() + "#" + existing.issueNumber()
                 + " is already claimed by " + existing.agentId(), null, existing.agentId());
-    }
-
-    private static ClaimResult notFound(String claimId) {
-        return ClaimResult.refused(Reason.CLAIM_NOT_FOUND, "Claim " + claimId + " not found");
-    }
-
-    private static ClaimResult mismatch(Claim claim) {
-        return ClaimRules.mismatch(claim);
     }
 }

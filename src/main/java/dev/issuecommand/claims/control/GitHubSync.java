@@ -1,7 +1,6 @@
 package dev.issuecommand.claims.control;
 
 import dev.issuecommand.claims.entity.Claim;
-import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.ClaimView;
 import dev.issuecommand.claims.entity.SyncReport;
 import dev.issuecommand.config.Settings;
@@ -38,18 +37,15 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reconciliation with GitHub (docs/behaviour.md §6), at start and every {@code SYNC_INTERVAL_MINUTES} (0: at start
- * only): an active claim whose issue is no longer open is closed ("Closed externally on GitHub"), changed titles,
- * labels and assignees are refreshed (not agent activity: the stale clock keeps running), a repository that fails to
- * list is skipped with its claims left alone, and {@code sync.reconciled} records the counts. Overlapping triggers
- * queue one re-run.
+ * Reconciliation with GitHub (SPEC §6), at start and every {@code SYNC_INTERVAL_MINUTES} (0: at start only): an active
+ * claim whose issue is no longer open is closed ("Closed externally on GitHub"), changed titles, labels and assignees
+ * are refreshed (not agent activity: the stale clock keeps running), a repository that fails to list is skipped with
+ * its claims left alone, and {@code sync.reconciled} records the counts. Overlapping triggers queue one re-run.
  */
 @ApplicationScoped
 public class GitHubSync {
 
-    static final String CLOSED_NOTE = "Closed externally on GitHub";
-
-    /** Runs the stale rules at the end of every sync too; the sweep also runs on its own schedule. */
+    /** Runs the stale rules too, as the original's sync did; the sweep also runs on its own schedule. */
     @Inject
     StaleSweep staleSweep;
 
@@ -64,6 +60,12 @@ public class GitHubSync {
 
     @Inject
     ClaimQueries queries;
+
+    @Inject
+    Claims claims;
+
+    @Inject
+    RepositoryPolicy repositories;
 
     @Inject
     EventLog events;
@@ -119,8 +121,7 @@ public class GitHubSync {
     }
 
     private SyncReport reconcileAll() {
-        List<RepoName> repos = settings.allowedRepos().isEmpty() ? github.accessibleRepos()
-                : settings.allowedRepos().stream().map(r -> RepoName.parse(r).orElseThrow()).toList();
+        List<RepoName> repos = repositories.inScope();
         int scanned = 0;
         int seen = 0;
         int newlyOpened = 0;
@@ -207,17 +208,11 @@ public class GitHubSync {
         for (Claim claim : queries.active(em, filter)) {
             GitHubIssue issue = open.get(claim.issueNumber());
             if (closedOnGitHub.contains(claim.issueNumber())) {
-                claim.moveTo(ClaimStatus.CLOSED, CLOSED_NOTE, null, now, false);
-                record(em, claim, Map.of("status", ClaimStatus.CLOSED.wire(), "note", CLOSED_NOTE, "source", "github_sync"), now);
-                closed++;
-            } else if (issue != null && claim.refreshMetadata(issue.title(), issue.labels(), issue.assignees(), now)) {
-                record(em, claim, Map.of("status", claim.status().wire(), "metadata_refreshed", true,
-                        "source", "github_sync"), now);
-                refreshed++;
+                closed += claims.settle(em, claim, now, (c, at) -> c.closeExternally(at)).count();
+            } else if (issue != null) {
+                refreshed += claims.settle(em, claim, now, (c, at) -> c.refreshMetadata(issue.title(), issue.labels(),
+                        issue.assignees(), at)).count();
             }
-        }
-        if (closed > 0) {
-            queries.trimHistory(em, settings.historyMaxEntries());
         }
         return new int[] {closed, refreshed};
     }
@@ -233,10 +228,5 @@ public class GitHubSync {
             JsonLog.warn("sync.issue_check_failed", "repo", repo.fullName(), "issue_number", number, "error", e.getMessage());
             return false;
         }
-    }
-
-    private void record(EntityManager em, Claim claim, Map<String, Object> details, long now) {
-        events.append(em, Event.of("claim.updated").withClaim(claim.claimId(), claim.repo(), claim.issueNumber(),
-                claim.agentId()).withDetails(details), now);
     }
 }

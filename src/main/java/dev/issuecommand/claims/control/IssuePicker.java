@@ -1,14 +1,14 @@
 package dev.issuecommand.claims.control;
 
 import dev.issuecommand.claims.entity.ClaimResult;
-import dev.issuecommand.claims.entity.Reason;
-import dev.issuecommand.config.Settings;
 import dev.issuecommand.github.GitHubClient;
 import dev.issuecommand.github.GitHubIssue;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.GitHubUnavailableException;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.logging.JsonLog;
+import dev.issuecommand.problems.Reason;
+import dev.issuecommand.problems.Refusal;
 import dev.issuecommand.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +20,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code next_issue} (docs/behaviour.md §4): the open, unclaimed issues of one repository or of every allowed one, best
- * first, claimed in order until one is won. Issues taken by someone else meanwhile are skipped. Across every
- * repository, one that fails to list is skipped (and logged) as long as another one answers.
+ * {@code next_issue} (docs/behaviour.md §4): the open, unclaimed issues of one repository or of every allowed one, best first,
+ * claimed in order until one is won. Issues taken by someone else meanwhile are skipped. Across every repository, one
+ * that fails to list is skipped (and logged) as long as another one answers.
  */
 @ApplicationScoped
 public class IssuePicker {
@@ -42,12 +42,13 @@ public class IssuePicker {
     ClaimQueries queries;
 
     @Inject
-    Settings settings;
+    RepositoryPolicy repositories;
 
     /** Claims the best eligible issue for {@code agentId}; the result carries the {@code issue} on success. */
     public ClaimResult next(String agentId, Optional<RepoName> repo, String label, String milestone) {
-        if (repo.isPresent() && !settings.allowsRepo(repo.get().fullName())) {
-            return ClaimResult.refused(Reason.INVALID_REPO, "Repository " + repo.get() + " is not in ALLOWED_REPOS");
+        Optional<Refusal> outside = repo.flatMap(repositories::refusal);
+        if (outside.isPresent()) {
+            return ClaimResult.refused(outside.get());
         }
         for (GitHubIssue issue : candidates(repo, label, milestone)) {
             ClaimResult result = claims.claimIssue(agentId, issue);
@@ -60,7 +61,7 @@ public class IssuePicker {
 
     /** Open issues (no pull requests) not claimed by anyone, best first. */
     public List<GitHubIssue> candidates(Optional<RepoName> repo, String label, String milestone) {
-        List<RepoName> repos = repo.map(List::of).orElseGet(this::allowedRepos);
+        List<RepoName> repos = repo.map(List::of).orElseGet(repositories::inScope);
         List<GitHubIssue> open = new ArrayList<>();
         RuntimeException failure = null;
         int failed = 0;
@@ -87,12 +88,5 @@ public class IssuePicker {
                 .filter(issue -> !claimed.contains(issue.repo().toLowerCase(Locale.ROOT) + "#" + issue.number()))
                 .sorted(IssuePriority.ORDER)
                 .toList();
-    }
-
-    private List<RepoName> allowedRepos() {
-        if (!settings.allowedRepos().isEmpty()) {
-            return settings.allowedRepos().stream().map(r -> RepoName.parse(r).orElseThrow()).toList();
-        }
-        return github.accessibleRepos();
     }
 }

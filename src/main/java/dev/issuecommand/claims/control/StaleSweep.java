@@ -2,10 +2,7 @@ package dev.issuecommand.claims.control;
 
 import dev.issuecommand.claims.entity.Claim;
 import dev.issuecommand.claims.entity.ClaimStatus;
-import dev.issuecommand.claims.entity.StatusChange;
 import dev.issuecommand.config.Settings;
-import dev.issuecommand.events.control.EventLog;
-import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
 import jakarta.annotation.PreDestroy;
@@ -19,16 +16,14 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Marks idle claims {@code stale} and auto-releases long-stale ones (docs/behaviour.md §5), on its own schedule. It
  * looks with a read first and takes the write lock only when a claim is due, re-deciding inside the write transaction,
- * so several processes sharing the database never double an event.
+ * so several processes sharing the database never double an event. {@link StaleSweepPolicy} says when a claim is due;
+ * the move itself is the claim's, settled through {@link Claims#settle}.
  */
 @ApplicationScoped
 public class StaleSweep {
@@ -49,7 +44,7 @@ public class StaleSweep {
     ClaimQueries queries;
 
     @Inject
-    EventLog events;
+    Claims claims;
 
     @Inject
     Settings settings;
@@ -92,52 +87,24 @@ public class StaleSweep {
     private Outcome apply(EntityManager em, StaleSweepPolicy policy) {
         int marked = 0;
         int released = 0;
+        long now = policy.now();
         for (Claim claim : queries.active(em, ALL)) {
             switch (action(policy, claim)) {
-                case MARK_STALE -> {
-                    move(em, claim, ClaimStatus.STALE, policy.staleNote(), "claim.stale", policy.now());
-                    marked++;
-                }
-                case AUTO_RELEASE -> {
-                    move(em, claim, ClaimStatus.RELEASED, policy.releaseNote(), "claim.auto_released", policy.now());
-                    released++;
-                }
+                case MARK_STALE -> marked += claims.settle(em, claim, now,
+                        (c, at) -> c.markStale(policy.staleNote(), at)).count();
+                case AUTO_RELEASE -> released += claims.settle(em, claim, now,
+                        (c, at) -> c.autoRelease(policy.releaseNote(), at)).count();
                 case NONE -> {
                 }
             }
         }
-        if (released > 0) {
-            queries.trimHistory(em, settings.historyMaxEntries());
-        }
         return new Outcome(marked, released);
-    }
-
-    private void move(EntityManager em, Claim claim, ClaimStatus status, String note, String type, long now) {
-        String previous = claim.status().wire();
-        claim.moveTo(status, note, null, now, false);
-        events.append(em, Event.of(type).withClaim(claim.claimId(), claim.repo(), claim.issueNumber(), claim.agentId())
-                .withDetails(Map.of("status", status.wire(), "previous_status", previous, "note", note)), now);
     }
 
     private static StaleSweepPolicy.Action action(StaleSweepPolicy policy, Claim claim) {
         ClaimStatus status = claim.status();
-        long staleSince = status == ClaimStatus.STALE ? staleSince(claim) : 0;
+        long staleSince = status == ClaimStatus.STALE ? claim.staleSince() : 0;
         return policy.decide(status, claim.lastActivityAt(), staleSince);
-    }
-
-    /** When the claim last became stale, from its status history (its last update when the history says nothing). */
-    private static long staleSince(Claim claim) {
-        List<StatusChange> history = claim.view().statusHistory();
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (ClaimStatus.STALE.wire().equals(history.get(i).status())) {
-                try {
-                    return Instant.parse(history.get(i).timestamp()).toEpochMilli();
-                } catch (RuntimeException e) {
-                    break;
-                }
-            }
-        }
-        return claim.lastUpdated();
     }
 
     private void sweepQuietly() {

@@ -1,20 +1,42 @@
 package dev.issuecommand.claims.entity;
 
+import dev.issuecommand.events.entity.Event;
+import dev.issuecommand.problems.Reason;
 import dev.issuecommand.store.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * A claim row. Active and finished claims share the table: {@code active = 1} rows are unique per repo and issue
- * (a partial unique index), finished ones are the history. Lists are stored as JSON text in their column.
+ * A claim row, and the rules of its life (docs/behaviour.md §4–§6): the transition table, the agent's status change
+ * and heartbeat (owner only), and the system's moves (mark stale, auto-release, close externally, refresh metadata).
+ * Each answers a refusal or applies the change and names the event to record. Active and finished claims share the
+ * table: {@code active = 1} rows are unique per repo and issue (a partial unique index), finished ones are the
+ * history. Lists are stored as JSON text in their column.
  */
 @Entity
 @Table(name = "claims")
 public class Claim {
+
+    /** The note of a claim closed because its issue was closed on GitHub. */
+    public static final String CLOSED_EXTERNALLY = "Closed externally on GitHub";
+
+    /** The status transition table of docs/behaviour.md §4: what an agent may ask for; anything else is refused. */
+    static final Transitions<ClaimStatus> TRANSITIONS = new Transitions<>(ClaimStatus.class, ClaimStatus::wire)
+            .from(ClaimStatus.CLAIMED, ClaimStatus.IN_PROGRESS, ClaimStatus.RELEASED, ClaimStatus.STALE)
+            .from(ClaimStatus.IN_PROGRESS, ClaimStatus.PR_SUBMITTED, ClaimStatus.RELEASED, ClaimStatus.STALE)
+            .from(ClaimStatus.PR_SUBMITTED, ClaimStatus.PR_MERGED, ClaimStatus.RELEASED, ClaimStatus.STALE)
+            .from(ClaimStatus.PR_MERGED, ClaimStatus.CLOSED, ClaimStatus.RELEASED, ClaimStatus.STALE)
+            .from(ClaimStatus.STALE, ClaimStatus.IN_PROGRESS, ClaimStatus.RELEASED)
+            .from(ClaimStatus.CLOSED)
+            .from(ClaimStatus.RELEASED);
 
     @Id
     @Column(name = "claim_id")
@@ -87,8 +109,130 @@ public class Claim {
         this.statusHistory = JsonColumns.startHistory(status, now);
     }
 
+    /**
+     * An agent's status change (docs/behaviour.md §4), checked in order: ownership, idempotence, the claim still
+     * active, the pr_url rule, then the transition table. Agent activity: the stale clock starts again.
+     */
+    public Move<ClaimResult> change(String agentId, ClaimStatus next, String note, String newPrUrl, long now) {
+        Optional<ClaimResult> notOwner = refusedTo(agentId);
+        if (notOwner.isPresent()) {
+            return Move.unchanged(notOwner.get());
+        }
+        if (status() == next) {
+            return Move.unchanged(ClaimResult.unchanged(view()));
+        }
+        if (!active()) {
+            return Move.unchanged(ClaimResult.refused(Reason.CLAIM_NOT_FOUND, "Claim " + claimId + " has ended ("
+                    + status + ") and is in history"));
+        }
+        if (next == ClaimStatus.PR_SUBMITTED && newPrUrl == null && prUrl == null) {
+            return Move.unchanged(ClaimResult.refused(Reason.INVALID_TRANSITION,
+                    "pr_url is required to move to pr_submitted", view(), null));
+        }
+        if (!TRANSITIONS.allows(status(), next)) {
+            return Move.unchanged(invalidTransition(next));
+        }
+        moveTo(next, note, newPrUrl, now, true);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("status", status);
+        if (note != null) {
+            details.put("note", note);
+        }
+        return changed(next == ClaimStatus.RELEASED ? "claim.released" : "claim.updated", details);
+    }
+
+    /** Renews the claim for its owner without a status change: the stale clock starts again; no event. */
+    public Move<ClaimResult> heartbeat(String agentId, long now) {
+        if (!active()) {
+            return Move.unchanged(notFound(claimId));
+        }
+        Optional<ClaimResult> notOwner = refusedTo(agentId);
+        if (notOwner.isPresent()) {
+            return Move.unchanged(notOwner.get());
+        }
+        lastUpdated = now;
+        lastActivityAt = now;
+        return Move.changed(ClaimResult.success(view()), null);
+    }
+
+    /** No agent activity for the timeout (docs/behaviour.md §5): an active claim not yet stale becomes stale. */
+    public Move<ClaimResult> markStale(String note, long now) {
+        return systemMove(ClaimStatus.STALE, note, "claim.stale", now);
+    }
+
+    /** Stale for the auto-release time (docs/behaviour.md §5): a stale claim is released. */
+    public Move<ClaimResult> autoRelease(String note, long now) {
+        if (status() != ClaimStatus.STALE) {
+            return Move.unchanged(invalidTransition(ClaimStatus.RELEASED));
+        }
+        return systemMove(ClaimStatus.RELEASED, note, "claim.auto_released", now);
+    }
+
+    /** The issue was closed on GitHub (docs/behaviour.md §6): an active claim, whatever its status, is closed. */
+    public Move<ClaimResult> closeExternally(long now) {
+        if (!active()) {
+            return Move.unchanged(notFound(claimId));
+        }
+        moveTo(ClaimStatus.CLOSED, CLOSED_EXTERNALLY, null, now, false);
+        return changed("claim.updated", details("status", status, "note", CLOSED_EXTERNALLY, "source", "github_sync"));
+    }
+
+    /** Refreshes GitHub metadata (docs/behaviour.md §6); not agent activity, so the stale clock keeps running. */
+    public Move<ClaimResult> refreshMetadata(String title, List<String> labels, List<String> assignees, long now) {
+        String newLabels = JsonColumns.write(labels);
+        String newAssignees = JsonColumns.write(assignees);
+        if (title.equals(issueTitle) && newLabels.equals(issueLabels) && newAssignees.equals(issueAssignees)) {
+            return Move.unchanged(ClaimResult.unchanged(view()));
+        }
+        issueTitle = title;
+        issueLabels = newLabels;
+        issueAssignees = newAssignees;
+        lastUpdated = now;
+        return changed("claim.updated", details("status", status, "metadata_refreshed", true, "source", "github_sync"));
+    }
+
+    /** The event of a new claim. */
+    public Event created() {
+        return event("claim.created", details("status", status));
+    }
+
+    /** When the claim last became stale, from its status history (its last update when the history says nothing). */
+    public long staleSince() {
+        List<StatusChange> history = JsonColumns.history(statusHistory);
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (ClaimStatus.STALE.wire().equals(history.get(i).status())) {
+                try {
+                    return Instant.parse(history.get(i).timestamp()).toEpochMilli();
+                } catch (RuntimeException e) {
+                    break;
+                }
+            }
+        }
+        return lastUpdated;
+    }
+
+    /** The answer for a claim id nobody has. */
+    public static ClaimResult notFound(String claimId) {
+        return ClaimResult.refused(Reason.CLAIM_NOT_FOUND, "Claim " + claimId + " not found");
+    }
+
+    private Move<ClaimResult> systemMove(ClaimStatus next, String note, String event, long now) {
+        if (status() == next) {
+            return Move.unchanged(ClaimResult.unchanged(view()));
+        }
+        if (!active()) {
+            return Move.unchanged(notFound(claimId));
+        }
+        if (!TRANSITIONS.allows(status(), next)) {
+            return Move.unchanged(invalidTransition(next));
+        }
+        String previous = status;
+        moveTo(next, note, null, now, false);
+        return changed(event, details("status", status, "previous_status", previous, "note", note));
+    }
+
     /** Moves to {@code next}, appending to the history; terminal statuses end the claim (it becomes history). */
-    public void moveTo(ClaimStatus next, String note, String newPrUrl, long now, boolean agentActivity) {
+    private void moveTo(ClaimStatus next, String note, String newPrUrl, long now, boolean agentActivity) {
         if (newPrUrl != null) {
             prUrl = newPrUrl;
         }
@@ -104,24 +248,34 @@ public class Claim {
         }
     }
 
-    /** Renews the claim without a status change: resets the stale clock. */
-    public void heartbeat(long now) {
-        lastUpdated = now;
-        lastActivityAt = now;
+    /** Only the owner may act on a claim: the refusal for anyone else. */
+    private Optional<ClaimResult> refusedTo(String asking) {
+        if (agentId.equals(asking)) {
+            return Optional.empty();
+        }
+        return Optional.of(ClaimResult.refused(Reason.AGENT_MISMATCH, "Claim " + claimId + " belongs to " + agentId,
+                null, agentId));
     }
 
-    /** Refreshes GitHub metadata; not agent activity, so the stale clock keeps running. */
-    public boolean refreshMetadata(String title, List<String> labels, List<String> assignees, long now) {
-        String newLabels = JsonColumns.write(labels);
-        String newAssignees = JsonColumns.write(assignees);
-        if (title.equals(issueTitle) && newLabels.equals(issueLabels) && newAssignees.equals(issueAssignees)) {
-            return false;
+    private ClaimResult invalidTransition(ClaimStatus next) {
+        return ClaimResult.refused(Reason.INVALID_TRANSITION, "Cannot move claim from " + status + " to "
+                + next.wire() + "; allowed: " + TRANSITIONS.describeFrom(status()), view(), null);
+    }
+
+    private Move<ClaimResult> changed(String type, Map<String, Object> details) {
+        return Move.changed(ClaimResult.success(view()), event(type, details));
+    }
+
+    private Event event(String type, Map<String, Object> details) {
+        return Event.of(type).withClaim(claimId, repo, issueNumber, agentId).withDetails(details);
+    }
+
+    private static Map<String, Object> details(Object... pairs) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            details.put((String) pairs[i], pairs[i + 1]);
         }
-        issueTitle = title;
-        issueLabels = newLabels;
-        issueAssignees = newAssignees;
-        lastUpdated = now;
-        return true;
+        return details;
     }
 
     public ClaimView view() {

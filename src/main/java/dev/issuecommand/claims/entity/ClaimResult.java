@@ -1,20 +1,27 @@
 package dev.issuecommand.claims.entity;
 
+import dev.issuecommand.problems.Reason;
+import dev.issuecommand.problems.Refusal;
+import java.util.List;
+
 /**
  * The result of a claim operation (docs/behaviour.md §3): {@code ok} with the claim, or a refusal with its reason.
- * {@code issue}, {@code issueClosed} and {@code issueCloseError} are filled only after {@code next_issue} and an
- * auto-close.
+ * {@code issue}, {@code issueClosed} and {@code issueCloseError} are filled only where the behaviour adds them.
  */
 public record ClaimResult(
         boolean ok,
         ClaimView claim,
         Boolean idempotent,
-        String reason,
+        Reason reason,
         String message,
         String ownerAgentId,
         Object issue,
         Boolean issueClosed,
         String issueCloseError) {
+
+    /** The reasons a claim operation answers, as the MCP output schema lists them. */
+    public static final List<Reason> REASONS = List.of(Reason.ALREADY_CLAIMED, Reason.CLAIM_NOT_FOUND,
+            Reason.INVALID_TRANSITION, Reason.AGENT_MISMATCH, Reason.INVALID_REPO, Reason.INVALID_ISSUE);
 
     public static ClaimResult success(ClaimView claim) {
         return new ClaimResult(true, claim, null, null, null, null, null, null, null);
@@ -25,11 +32,15 @@ public record ClaimResult(
     }
 
     public static ClaimResult refused(Reason reason, String message) {
-        return new ClaimResult(false, null, null, reason.wire(), message, null, null, null, null);
+        return new ClaimResult(false, null, null, reason, message, null, null, null, null);
+    }
+
+    public static ClaimResult refused(Refusal refusal) {
+        return refused(refusal.reason(), refusal.message());
     }
 
     public static ClaimResult refused(Reason reason, String message, ClaimView claim, String owner) {
-        return new ClaimResult(false, claim, null, reason.wire(), message, owner, null, null, null);
+        return new ClaimResult(false, claim, null, reason, message, owner, null, null, null);
     }
 
     public ClaimResult withIssue(Object issue) {

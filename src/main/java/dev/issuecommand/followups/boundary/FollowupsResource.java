@@ -4,6 +4,7 @@ import dev.issuecommand.followups.control.Followups;
 import dev.issuecommand.followups.entity.FollowupResult;
 import dev.issuecommand.problems.ApiException;
 import dev.issuecommand.problems.Problem;
+import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.ResultResponses;
 import dev.issuecommand.requests.FollowupFilter;
 import dev.issuecommand.requests.FollowupUpdate;
@@ -61,8 +62,8 @@ public class FollowupsResource {
     @Path("{workItemId}")
     public Map<String, Object> get(@PathParam("workItemId") String workItemId) {
         return followups.find(workItemId).<Map<String, Object>>map(item -> Map.of("ok", true, "work_item", item))
-                .orElseThrow(() -> new ApiException(Problem.refusal(404,
-                        FollowupResult.NOT_FOUND, "Follow-up " + workItemId + " not found", null, null)));
+                .orElseThrow(() -> new ApiException(Problem.refusal(Reason.WORK_ITEM_NOT_FOUND,
+                        FollowupResult.notFound(workItemId).message(), null, null)));
     }
 
     @Operation(summary = "Change a follow-up's status",

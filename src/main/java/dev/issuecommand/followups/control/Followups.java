@@ -1,8 +1,8 @@
 package dev.issuecommand.followups.control;
 
+import dev.issuecommand.claims.entity.Move;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.events.control.EventLog;
-import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.followups.entity.Followup;
 import dev.issuecommand.followups.entity.FollowupResult;
 import dev.issuecommand.followups.entity.FollowupStatus;
@@ -14,21 +14,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The follow-up facade (docs/behaviour.md §7): queueing review feedback, status changes with the ownership rules,
- * resolving a pull request's follow-ups, {@code next_work}'s pick, and the stale sweep. Every change appends its event
- * in the same write transaction. HTTP, MCP and the webhook all call this class.
+ * The follow-up facade (docs/behaviour.md §7): queueing review feedback, status changes, resolving a pull request's
+ * follow-ups, {@code next_work}'s pick, and the stale sweep. The rules live on the {@link Followup} entity; this class
+ * loads it, asks it and records the event ({@link #settle}), each change in one write transaction with its event.
+ * HTTP, MCP and the webhook all call this class.
  */
 @ApplicationScoped
 public class Followups {
-
-    static final String RESOLVED_BY_PUSH = "Resolved by new commit pushed to PR branch";
 
     @Inject
     Database database;
@@ -57,7 +54,7 @@ public class Followups {
         Followup followup = new Followup(id, source, now);
         em.persist(followup);
         em.flush();
-        record(em, "followup.created", followup, details(followup, null), now);
+        events.append(em, followup.created(), now);
         return Optional.of(followup.view());
     }
 
@@ -65,58 +62,30 @@ public class Followups {
     public List<String> resolvePullRequest(EntityManager em, String repo, int prNumber, long now) {
         List<String> resolved = new ArrayList<>();
         for (Followup followup : queries.activeForPr(em, repo, prNumber)) {
-            followup.moveTo(FollowupStatus.DONE, RESOLVED_BY_PUSH, null, now);
-            record(em, "followup.done", followup, details(followup, RESOLVED_BY_PUSH), now);
-            resolved.add(followup.workItemId());
-        }
-        if (!resolved.isEmpty()) {
-            em.flush();
-            queries.trimHistory(em, settings.followupMaxEntries());
+            if (settle(em, followup, now, (f, at) -> f.resolveByPush(at)).changed()) {
+                resolved.add(followup.workItemId());
+            }
         }
         return resolved;
     }
 
-    /** Moves a follow-up to {@code status} for {@code agentId}, checking the rules of docs/behaviour.md §7 in order. */
+    /** Moves a follow-up to {@code status} for {@code agentId} (the follow-up checks the rules). */
     public FollowupResult update(String workItemId, String agentId, FollowupStatus status, String note) {
         return database.write(em -> {
             Followup followup = em.find(Followup.class, workItemId);
             if (followup == null) {
-                return FollowupResult.refused(FollowupResult.NOT_FOUND, "Follow-up " + workItemId + " not found", null);
+                return FollowupResult.notFound(workItemId);
             }
-            String owner = followup.claimedByAgentId();
-            boolean takeover = followup.status() == FollowupStatus.STALE && status.takesOwnership();
-            if (owner != null && !owner.equals(agentId) && !takeover) {
-                return FollowupResult.refused(FollowupResult.AGENT_MISMATCH, "Follow-up " + workItemId
-                        + " belongs to " + owner, owner);
-            }
-            if (followup.status() == status) {
-                return FollowupResult.unchanged(followup.view());
-            }
-            if (!followup.active()) {
-                return FollowupResult.refused(FollowupResult.NOT_FOUND, "Follow-up " + workItemId + " has ended ("
-                        + followup.status().wire() + ") and is in history", null);
-            }
-            if (owner == null && !status.takesOwnership()) {
-                return FollowupResult.refused(FollowupResult.INVALID_TRANSITION, "Follow-up " + workItemId
-                        + " is unclaimed: move it to claimed or in_progress first", null);
-            }
-            if (!FollowupTransitions.allowed(followup.status(), status)) {
-                return FollowupResult.refused(FollowupResult.INVALID_TRANSITION, "Cannot move follow-up from "
-                        + followup.status().wire() + " to " + status.wire() + "; allowed: "
-                        + FollowupTransitions.describeFrom(followup.status()), null);
-            }
-            long now = clock.millis();
-            apply(em, followup, status, note, status.takesOwnership() ? agentId : null, now);
-            return FollowupResult.success(followup.view());
+            return settle(em, followup, clock.millis(), (f, at) -> f.change(agentId, status, note, at)).answer();
         });
     }
 
     /** {@code next_work}'s first step: claims the best follow-up for {@code agentId}, if there is one. */
     public Optional<FollowupView> claimNext(String agentId, String repo) {
-        return database.write(em -> picker.pick(em, agentId, repo).map(followup -> {
-            apply(em, followup, FollowupStatus.CLAIMED, null, agentId, clock.millis());
-            return followup.view();
-        }));
+        return database.write(em -> picker.pick(em, agentId, repo)
+                .map(followup -> settle(em, followup, clock.millis(), (f, at) -> f.claimFor(agentId, at)))
+                .filter(Move::changed)
+                .map(move -> move.answer().workItem()));
     }
 
     /** Active follow-ups matching {@code filter}, in priority order. */
@@ -139,44 +108,34 @@ public class Followups {
         String note = "No update in " + Minutes.format(settings.followupStale()) + " minutes";
         return database.write(em -> {
             long now = clock.millis();
-            List<Followup> idle = queries.idleSince(em, now - timeout);
-            for (Followup followup : idle) {
-                followup.moveTo(FollowupStatus.STALE, note, null, now);
-                record(em, "followup.stale", followup, details(followup, note), now);
+            int marked = 0;
+            for (Followup followup : queries.idleSince(em, now - timeout)) {
+                marked += settle(em, followup, now, (f, at) -> f.markStale(note, at)).count();
             }
-            return idle.size();
+            return marked;
         });
     }
 
-    private void apply(EntityManager em, Followup followup, FollowupStatus status, String note, String owner, long now) {
-        boolean newOwner = owner != null && !owner.equals(followup.claimedByAgentId());
-        followup.moveTo(status, note, owner, now);
-        String type = newOwner ? "followup.claimed" : switch (status) {
-            case DONE -> "followup.done";
-            case DISMISSED -> "followup.dismissed";
-            case STALE -> "followup.stale";
-            case CLAIMED -> "followup.claimed";
-            default -> "followup.updated";
-        };
-        record(em, type, followup, details(followup, note), now);
-        if (status.terminal()) {
+    /**
+     * The one path of every change to an existing follow-up, for agents, {@code next_work}, the webhook and the stale
+     * sweep alike: asks {@code followup} (loaded in the caller's write transaction), records the event of a change in
+     * that transaction, and trims the history when the change ended the follow-up.
+     */
+    Move<FollowupResult> settle(EntityManager em, Followup followup, long now, Ask ask) {
+        Move<FollowupResult> move = ask.of(followup, now);
+        if (move.event() != null) {
+            events.append(em, move.event(), now);
+        }
+        if (move.changed() && !followup.active()) {
             em.flush();
             queries.trimHistory(em, settings.followupMaxEntries());
         }
+        return move;
     }
 
-    private void record(EntityManager em, String type, Followup followup, Map<String, Object> details, long now) {
-        events.append(em, Event.of(type).withWorkItem(followup.workItemId(), followup.repo(), followup.prNumber(),
-                followup.claimedByAgentId()).withDetails(details), now);
-    }
-
-    private static Map<String, Object> details(Followup followup, String note) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("status", followup.status().wire());
-        details.put("pr_url", followup.prUrl());
-        if (note != null) {
-            details.put("note", note);
-        }
-        return details;
+    /** A question put to a follow-up at {@code now}: one of its moves. */
+    @FunctionalInterface
+    interface Ask {
+        Move<FollowupResult> of(Followup followup, long now);
     }
 }

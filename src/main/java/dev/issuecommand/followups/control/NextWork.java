@@ -1,12 +1,12 @@
 package dev.issuecommand.followups.control;
 
 import dev.issuecommand.claims.control.IssuePicker;
+import dev.issuecommand.claims.control.RepositoryPolicy;
 import dev.issuecommand.claims.entity.ClaimResult;
-import dev.issuecommand.claims.entity.Reason;
-import dev.issuecommand.config.Settings;
 import dev.issuecommand.followups.entity.FollowupView;
 import dev.issuecommand.followups.entity.NextWorkResult;
 import dev.issuecommand.github.RepoName;
+import dev.issuecommand.problems.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -25,12 +25,12 @@ public class NextWork {
     IssuePicker picker;
 
     @Inject
-    Settings settings;
+    RepositoryPolicy repositories;
 
     public NextWorkResult next(String agentId, Optional<RepoName> repo, String label, String milestone) {
-        if (repo.isPresent() && !settings.allowsRepo(repo.get().fullName())) {
-            return NextWorkResult.refused(Reason.INVALID_REPO.wire(),
-                    "Repository " + repo.get() + " is not in ALLOWED_REPOS");
+        Optional<Refusal> outside = repo.flatMap(repositories::refusal);
+        if (outside.isPresent()) {
+            return NextWorkResult.refused(outside.get());
         }
         Optional<FollowupView> followup = followups.claimNext(agentId, repo.map(RepoName::fullName).orElse(null));
         if (followup.isPresent()) {

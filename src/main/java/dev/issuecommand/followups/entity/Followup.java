@@ -1,21 +1,45 @@
 package dev.issuecommand.followups.entity;
 
 import dev.issuecommand.claims.entity.JsonColumns;
+import dev.issuecommand.claims.entity.Move;
+import dev.issuecommand.claims.entity.Transitions;
+import dev.issuecommand.events.entity.Event;
+import dev.issuecommand.problems.Reason;
 import dev.issuecommand.store.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * A follow-up row. Active and finished follow-ups share the table: {@code active = 1} rows are the queue, finished
- * ones ({@code done}, {@code dismissed}) the history. Lists are stored as JSON text in their column.
+ * A follow-up row, and the rules of its life (docs/behaviour.md §5, §7): the transition table, the agent's status
+ * change with the ownership rules, and the system's moves (claimed for {@code next_work}, mark stale, resolved by a
+ * push). Each answers a refusal or applies the change and names the event to record. Active and finished follow-ups
+ * share the table: {@code active = 1} rows are the queue, finished ones ({@code done}, {@code dismissed}) the
+ * history. Lists are stored as JSON text in their column.
  */
 @Entity
 @Table(name = "followups")
 public class Followup {
+
+    /** The note of a follow-up resolved by a push to its pull request. */
+    public static final String RESOLVED_BY_PUSH = "Resolved by new commit pushed to PR branch";
+
+    /** The status transition table of docs/behaviour.md §7; anything not listed is {@code invalid_transition}. */
+    static final Transitions<FollowupStatus> TRANSITIONS = new Transitions<>(FollowupStatus.class, FollowupStatus::wire)
+            .from(FollowupStatus.QUEUED, FollowupStatus.CLAIMED, FollowupStatus.IN_PROGRESS, FollowupStatus.DONE,
+                    FollowupStatus.DISMISSED, FollowupStatus.STALE)
+            .from(FollowupStatus.CLAIMED, FollowupStatus.IN_PROGRESS, FollowupStatus.DONE, FollowupStatus.DISMISSED,
+                    FollowupStatus.STALE)
+            .from(FollowupStatus.IN_PROGRESS, FollowupStatus.DONE, FollowupStatus.DISMISSED, FollowupStatus.STALE)
+            .from(FollowupStatus.STALE, FollowupStatus.CLAIMED, FollowupStatus.IN_PROGRESS, FollowupStatus.DONE,
+                    FollowupStatus.DISMISSED)
+            .from(FollowupStatus.DONE)
+            .from(FollowupStatus.DISMISSED);
 
     @Id
     @Column(name = "work_item_id")
@@ -113,10 +137,78 @@ public class Followup {
     }
 
     /**
+     * An agent's status change (docs/behaviour.md §7), checked in order: ownership (a stale item may be taken over by
+     * claiming it), idempotence, the item still active, an unclaimed item taken first, then the transition table.
+     * {@code claimed} and {@code in_progress} make the agent the owner.
+     */
+    public Move<FollowupResult> change(String agentId, FollowupStatus next, String note, long now) {
+        boolean takeover = status() == FollowupStatus.STALE && next.takesOwnership();
+        if (claimedByAgentId != null && !claimedByAgentId.equals(agentId) && !takeover) {
+            return Move.unchanged(FollowupResult.refused(Reason.AGENT_MISMATCH, "Follow-up " + workItemId
+                    + " belongs to " + claimedByAgentId, claimedByAgentId));
+        }
+        if (status() == next) {
+            return Move.unchanged(FollowupResult.unchanged(view()));
+        }
+        if (!active()) {
+            return Move.unchanged(ended());
+        }
+        if (claimedByAgentId == null && !next.takesOwnership()) {
+            return Move.unchanged(FollowupResult.refused(Reason.INVALID_TRANSITION, "Follow-up " + workItemId
+                    + " is unclaimed: move it to claimed or in_progress first", null));
+        }
+        return move(next, note, next.takesOwnership() ? agentId : null, now);
+    }
+
+    /** {@code next_work} hands the item to {@code agentId}: it becomes {@code claimed} with that owner. */
+    public Move<FollowupResult> claimFor(String agentId, long now) {
+        return move(FollowupStatus.CLAIMED, null, agentId, now);
+    }
+
+    /** Nobody updated it for {@code FOLLOWUP_STALE_MINUTES} (docs/behaviour.md §5): it becomes {@code stale}. */
+    public Move<FollowupResult> markStale(String note, long now) {
+        if (status() == FollowupStatus.STALE) {
+            return Move.unchanged(FollowupResult.unchanged(view()));
+        }
+        return move(FollowupStatus.STALE, note, null, now);
+    }
+
+    /** A commit was pushed to the pull request (docs/behaviour.md §7): the item is {@code done}. */
+    public Move<FollowupResult> resolveByPush(long now) {
+        return move(FollowupStatus.DONE, RESOLVED_BY_PUSH, null, now);
+    }
+
+    /** The event of a new follow-up. */
+    public Event created() {
+        return event("followup.created", null);
+    }
+
+    /** The transition table, then the move with its event: {@code followup.claimed} when the owner changes. */
+    private Move<FollowupResult> move(FollowupStatus next, String note, String owner, long now) {
+        if (!active()) {
+            return Move.unchanged(ended());
+        }
+        if (!TRANSITIONS.allows(status(), next)) {
+            return Move.unchanged(FollowupResult.refused(Reason.INVALID_TRANSITION, "Cannot move follow-up from "
+                    + status + " to " + next.wire() + "; allowed: " + TRANSITIONS.describeFrom(status()), null));
+        }
+        boolean newOwner = owner != null && !owner.equals(claimedByAgentId);
+        moveTo(next, note, owner, now);
+        String type = newOwner ? "followup.claimed" : switch (next) {
+            case DONE -> "followup.done";
+            case DISMISSED -> "followup.dismissed";
+            case STALE -> "followup.stale";
+            case CLAIMED -> "followup.claimed";
+            default -> "followup.updated";
+        };
+        return Move.changed(FollowupResult.success(view()), event(type, note));
+    }
+
+    /**
      * Moves to {@code next}, appending to the history. {@code owner}, when given, becomes the owner (claiming);
      * {@code done} sets {@code done_at}, {@code dismissed} keeps the note as {@code dismiss_reason}; both end the item.
      */
-    public void moveTo(FollowupStatus next, String note, String owner, long now) {
+    private void moveTo(FollowupStatus next, String note, String owner, long now) {
         if (owner != null && !owner.equals(claimedByAgentId)) {
             claimedByAgentId = owner;
             claimedAt = now;
@@ -134,6 +226,21 @@ public class Followup {
             active = 0;
             endedAt = now;
         }
+    }
+
+    private FollowupResult ended() {
+        return FollowupResult.refused(Reason.WORK_ITEM_NOT_FOUND, "Follow-up " + workItemId + " has ended ("
+                + status + ") and is in history", null);
+    }
+
+    private Event event(String type, String note) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("status", status);
+        details.put("pr_url", prUrl);
+        if (note != null) {
+            details.put("note", note);
+        }
+        return Event.of(type).withWorkItem(workItemId, repo, prNumber, claimedByAgentId).withDetails(details);
     }
 
     public FollowupView view() {

@@ -1,6 +1,8 @@
 package dev.issuecommand.followups.entity;
 
 import dev.issuecommand.claims.entity.ClaimView;
+import dev.issuecommand.problems.Reason;
+import dev.issuecommand.problems.Refusal;
 
 /**
  * The result of {@code next_work} (docs/behaviour.md §4): {@code kind} {@code pr_followup} with a {@code work_item}, or
@@ -12,7 +14,7 @@ public record NextWorkResult(
         FollowupView workItem,
         ClaimView claim,
         Object issue,
-        String reason,
+        Reason reason,
         String message) {
 
     public static NextWorkResult followup(FollowupView item) {
@@ -23,7 +25,11 @@ public record NextWorkResult(
         return new NextWorkResult(true, "issue", null, claim, issue, null, null);
     }
 
-    public static NextWorkResult refused(String reason, String message) {
+    public static NextWorkResult refused(Refusal refusal) {
+        return refused(refusal.reason(), refusal.message());
+    }
+
+    public static NextWorkResult refused(Reason reason, String message) {
         return new NextWorkResult(false, null, null, null, null, reason, message);
     }
 }

@@ -10,10 +10,6 @@ import static dev.issuecommand.requests.FieldLimits.MAX_TEXT_LENGTH;
 import static dev.issuecommand.requests.FieldLimits.MAX_URL_LENGTH;
 
 import dev.issuecommand.claims.control.Claims;
-import dev.issuecommand.claims.entity.ClaimResult;
-import dev.issuecommand.claims.entity.Reason;
-import dev.issuecommand.github.GitHubNotFoundException;
-import dev.issuecommand.github.RepoName;
 import dev.issuecommand.mcp.control.InputSchema;
 import dev.issuecommand.mcp.control.Schemas;
 import dev.issuecommand.mcp.control.ToolArguments;
@@ -64,14 +60,7 @@ public class ClaimTools implements ToolGroup {
 
     private Object claim(JsonBody args) {
         ClaimRequest request = ClaimRequest.from(args);
-        RepoName repo = request.repo();
-        int number = request.issueNumber();
-        try {
-            return claims.claim(request.agentId(), repo, number);
-        } catch (GitHubNotFoundException e) {
-            return ClaimResult.refused(Reason.INVALID_ISSUE,
-                    "Issue " + repo + "#" + number + " was not found on GitHub");
-        }
+        return claims.claim(request.agentId(), request.repo(), request.issueNumber());
     }
 
     private Tool updateClaimStatus() {

@@ -9,8 +9,7 @@ import static dev.issuecommand.mcp.control.Schemas.MILESTONE;
 import static dev.issuecommand.mcp.control.Schemas.REPO;
 
 import dev.issuecommand.claims.control.IssuePicker;
-import dev.issuecommand.config.Settings;
-import dev.issuecommand.github.GitHubClient;
+import dev.issuecommand.claims.control.Repositories;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.mcp.control.InputSchema;
@@ -27,7 +26,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The issue tools that read GitHub: {@code next_issue}, {@code list_open_issues}, {@code get_issue_details}. */
 @ApplicationScoped
@@ -42,10 +40,7 @@ public class IssueTools implements ToolGroup {
     IssuePicker picker;
 
     @Inject
-    GitHubClient github;
-
-    @Inject
-    Settings settings;
+    Repositories repositories;
 
     @Override
     public List<Tool> tools() {
@@ -83,8 +78,7 @@ public class IssueTools implements ToolGroup {
 
     private Object candidates(JsonBody args) {
         IssueListQuery query = IssueListQuery.from(args);
-        RepoName repo = allowed(query.repo());
-        return Map.of("issues", picker.candidates(Optional.of(repo), query.label(), query.milestone()));
+        return Map.of("issues", repositories.openIssues(query.repo(), query.label(), query.milestone()));
     }
 
     private Tool issueDetails() {
@@ -97,19 +91,12 @@ public class IssueTools implements ToolGroup {
 
     private Object details(JsonBody args) {
         IssueRef issue = IssueRef.from(args);
-        RepoName repo = allowed(issue.repo());
+        RepoName repo = issue.repo();
         int number = issue.number();
         try {
-            return Map.of("issue", github.issueWithComments(repo, number));
+            return Map.of("issue", repositories.issue(repo, number));
         } catch (GitHubNotFoundException e) {
             throw ApiException.notFound("Issue " + repo + "#" + number + " was not found on GitHub");
         }
-    }
-
-    private RepoName allowed(RepoName repo) {
-        if (!settings.allowsRepo(repo.fullName())) {
-            throw ApiException.badRequest("Repository " + repo + " is not in ALLOWED_REPOS (argument repo)");
-        }
-        return repo;
     }
 }

@@ -1,7 +1,8 @@
 package dev.issuecommand.mcp.control;
 
 import dev.issuecommand.claims.entity.ClaimStatus;
-import dev.issuecommand.claims.entity.Reason;
+import dev.issuecommand.claims.entity.ClaimResult;
+import dev.issuecommand.problems.Reason;
 import dev.issuecommand.requests.FieldLimits;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -69,7 +70,7 @@ public final class Schemas {
     public static final Map<String, Object> CLAIM_RESULT = object(props(
             "ok", BOOLEAN, "claim", CLAIM, "idempotent", BOOLEAN,
             "reason", enumOf("Why the operation was refused.",
-                    Arrays.stream(Reason.values()).map(Reason::wire).toList()),
+                    ClaimResult.REASONS.stream().map(Reason::wire).toList()),
             "message", STRING, "owner_agent_id", STRING, "issue", ISSUE, "issue_closed", BOOLEAN,
             "issue_close_error", STRING),
             List.of("ok"));

@@ -1,5 +1,6 @@
 package dev.issuecommand.webhooks.control;
 
+import dev.issuecommand.claims.control.RepositoryPolicy;
 import dev.issuecommand.config.Settings;
 import dev.issuecommand.events.control.EventLog;
 import dev.issuecommand.events.entity.Event;
@@ -52,6 +53,9 @@ public class WebhookIngest {
     Settings settings;
 
     @Inject
+    RepositoryPolicy repositories;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -100,7 +104,7 @@ public class WebhookIngest {
     /** Applies ALLOWED_REPOS and the own-login rule before anything is written. */
     private MappedEvent screen(MappedEvent mapped, WebhookDelivery delivery) {
         Optional<String> repo = WebhookMapping.repo(delivery.payload());
-        if (!(mapped instanceof MappedEvent.Ignore) && repo.isPresent() && !settings.allowsRepo(repo.get())) {
+        if (!(mapped instanceof MappedEvent.Ignore) && repo.isPresent() && !repositories.allows(repo.get())) {
             return new MappedEvent.Ignore("repository_not_allowed");
         }
         if (mapped instanceof MappedEvent.Queue queue && queue.author() != null) {

@@ -3,10 +3,10 @@ package dev.issuecommand.mcp.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.issuecommand.claims.entity.ClaimResult;
-import dev.issuecommand.claims.entity.Reason;
 import dev.issuecommand.github.GitHubUnavailableException;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.mcp.entity.ToolHints;
+import dev.issuecommand.problems.Reason;
 import dev.issuecommand.requests.ClaimUpdate;
 import dev.issuecommand.requests.HistoryQuery;
 import dev.issuecommand.requests.JsonBody;
