@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Remembers each URL's last {@code ETag} and body, so a repeated GET can be answered by a free {@code 304} (SPEC §6).
- * Bounded by entry count and by total body size; the least recently used entries go first.
+ * Remembers each URL's last {@code ETag} and body, so a repeated GET can be answered by a free {@code 304}
+ * (docs/behaviour.md §6). Bounded by entry count and by total body size; the least recently used entries go first.
  */
 @ApplicationScoped
 public class EtagCache {

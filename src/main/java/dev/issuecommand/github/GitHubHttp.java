@@ -1,7 +1,7 @@
 package dev.issuecommand.github;
 
 import dev.issuecommand.config.JsonFactories;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -21,10 +21,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * HTTP to GitHub's REST API (SPEC §6): bearer token, API version header, {@code Link} pagination, conditional
- * requests through {@link EtagCache}, rate-limit back-off through {@link RateLimitGate}, and fault tolerance through
- * {@link GitHubTransport}. Failures become {@link GitHubNotFoundException} or {@link GitHubUnavailableException};
- * nothing of GitHub's error text leaks beyond a short reason.
+ * HTTP to GitHub's REST API (docs/behaviour.md §6): bearer token, API version header, {@code Link} pagination,
+ * conditional requests through {@link EtagCache}, rate-limit back-off through {@link RateLimitGate}, and fault
+ * tolerance through {@link GitHubTransport}. Failures become {@link GitHubNotFoundException} or
+ * {@link GitHubUnavailableException}; nothing of GitHub's error text leaks beyond a short reason.
  */
 @ApplicationScoped
 public class GitHubHttp {

@@ -1,5 +1,5 @@
 package dev.issuecommand.github;
 
-/** A comment on an issue (SPEC §6). */
+/** A comment on an issue (docs/behaviour.md §6). */
 public record IssueComment(String author, String body, String createdAt, String url) {
 }

@@ -4,7 +4,7 @@ import dev.issuecommand.claims.entity.Claim;
 import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.ClaimView;
 import dev.issuecommand.claims.entity.SyncReport;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.events.control.EventLog;
 import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.github.GitHubClient;

@@ -2,7 +2,7 @@ package dev.issuecommand.claims.control;
 
 import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.claims.entity.Reason;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.github.GitHubClient;
 import dev.issuecommand.github.GitHubIssue;
 import dev.issuecommand.github.GitHubNotFoundException;

@@ -3,7 +3,7 @@ package dev.issuecommand.claims.control;
 import dev.issuecommand.claims.entity.Claim;
 import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.StatusChange;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.events.control.EventLog;
 import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.logging.JsonLog;

@@ -3,7 +3,7 @@ package dev.issuecommand.followups.control;
 import dev.issuecommand.claims.control.IssuePicker;
 import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.claims.entity.Reason;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.followups.entity.FollowupView;
 import dev.issuecommand.followups.entity.NextWorkResult;
 import dev.issuecommand.github.RepoName;

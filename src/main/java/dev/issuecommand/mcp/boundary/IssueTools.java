@@ -10,7 +10,7 @@ import static dev.issuecommand.mcp.control.Schemas.REPO;
 
 import dev.issuecommand.claims.boundary.WorkRequest;
 import dev.issuecommand.claims.control.IssuePicker;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.github.GitHubClient;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;

@@ -1,6 +1,6 @@
 package dev.issuecommand.webhooks.control;
 
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.events.control.EventLog;
 import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.followups.control.Followups;

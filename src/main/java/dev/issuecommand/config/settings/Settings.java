@@ -1,4 +1,4 @@
-package dev.issuecommand.config;
+package dev.issuecommand.config.settings;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Every setting of IssueCommand, parsed and validated once (SPEC §2).
+ * Every setting of IssueCommand, parsed and validated once (docs/behaviour.md §2).
  * Plain Java so that the launcher can validate before Liberty starts and the application can reuse it.
  */
 public record Settings(
