@@ -1,6 +1,6 @@
 package dev.issuecommand.auth;
 
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.problems.Problem;
 import dev.issuecommand.problems.ProblemResponses;
 import jakarta.annotation.Priority;

@@ -1,5 +1,6 @@
 package dev.issuecommand.config;
 
+import dev.issuecommand.config.settings.DotEnvFile;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.spi.ConfigSource;

@@ -1,5 +1,6 @@
 package dev.issuecommand.config;
 
+import dev.issuecommand.config.settings.LauncherFlag;
 import dev.issuecommand.logging.JsonLog;
 
 /**
@@ -8,15 +9,12 @@ import dev.issuecommand.logging.JsonLog;
  */
 public final class FatalStartup {
 
-    /** System property the launcher sets so that a fatal start-up error ends the process. */
-    public static final String LAUNCHER_PROPERTY = "issuecommand.launcher";
-
     private FatalStartup() {
     }
 
     public static IllegalStateException stop(String message, Throwable cause) {
         JsonLog.fatal("startup.failed", message);
-        if (Boolean.getBoolean(LAUNCHER_PROPERTY)) {
+        if (LauncherFlag.isSet()) {
             Runtime.getRuntime().halt(1);
         }
         return new IllegalStateException(message, cause);

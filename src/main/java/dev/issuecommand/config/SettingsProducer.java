@@ -1,5 +1,7 @@
 package dev.issuecommand.config;
 
+import dev.issuecommand.config.settings.Settings;
+import dev.issuecommand.config.settings.SettingsException;
 import dev.issuecommand.logging.JsonLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

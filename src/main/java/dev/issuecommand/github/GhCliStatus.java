@@ -1,6 +1,6 @@
 package dev.issuecommand.github;
 
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.logging.JsonLog;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Says once at start whether the optional {@code gh} CLI is installed and logged in ({@code github.gh.available} /
- * {@code github.gh.unavailable}, docs/behaviour.md §2) and where the token in use came from. The token itself is never
- * logged.
+ * {@code github.gh.unavailable}, docs/behaviour.md §2) and where the token in use came from. The token itself is
+ * never logged.
  */
 @ApplicationScoped
 public class GhCliStatus {

@@ -1,7 +1,7 @@
 package dev.issuecommand.github;
 
 import dev.issuecommand.config.JsonFactories;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;

@@ -1,8 +1,8 @@
 package dev.issuecommand.github;
 
-import dev.issuecommand.metrics.IssueCommandMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -21,7 +21,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * with a jittered delay on network errors, timeouts and 5xx only (never on a 4xx), and a circuit breaker that stops
  * calling a failing GitHub for a while. Fault Tolerance works through the CDI proxy, so callers inject this bean.
  * Every value can be tuned through MicroProfile Config, e.g.
- * {@code dev.issuecommand.github.GitHubTransport/exchange/Timeout/value}.
+ * {@code dev.issuecommand.github.GitHubTransport/exchange/Timeout/value}. Each exchange, retries included, fires a
+ * {@link GitHubCallObserved} event.
  */
 @ApplicationScoped
 public class GitHubTransport {
@@ -32,7 +33,7 @@ public class GitHubTransport {
     private HttpClient client;
 
     @Inject
-    IssueCommandMetrics metrics;
+    Event<GitHubCallObserved> calls;
 
     @PostConstruct
     void init() {
@@ -52,13 +53,13 @@ public class GitHubTransport {
         try {
             response = client.send(withBackstop(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            metrics.githubAnswer("error");
+            calls.fire(new GitHubCallObserved(GitHubCallObserved.NO_ANSWER));
             throw new GitHubTransientException("GitHub is unreachable (" + e.getClass().getSimpleName() + ")", 503);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new GitHubTransientException("Interrupted while calling GitHub", 503);
         }
-        metrics.githubAnswer(Integer.toString(response.statusCode()));
+        calls.fire(new GitHubCallObserved(response.statusCode()));
         if (response.statusCode() >= 500) {
             throw new GitHubTransientException("GitHub answered " + response.statusCode(), 502);
         }

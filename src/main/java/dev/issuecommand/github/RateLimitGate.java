@@ -8,8 +8,8 @@ import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
- * Respects GitHub's rate limit (docs/behaviour.md §6): after a {@code 403}/{@code 429} with {@code Retry-After}, or an
- * answer with {@code X-RateLimit-Remaining: 0}, no call leaves until the reset; meanwhile callers get a 503 at once.
+ * Respects GitHub's rate limit (docs/behaviour.md §6): after a {@code 403}/{@code 429} with {@code Retry-After}, or
+ * an answer with {@code X-RateLimit-Remaining: 0}, no call leaves until the reset; meanwhile callers get a 503 at once.
  */
 @ApplicationScoped
 public class RateLimitGate {

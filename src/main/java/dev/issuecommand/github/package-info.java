@@ -7,7 +7,8 @@
  * <li>{@link dev.issuecommand.github.GitHubTransport} is the only class that talks HTTP and the only place with
  * MicroProfile Fault Tolerance: a timeout, a retry with a jittered delay on network errors, timeouts and 5xx only,
  * and a circuit breaker. A 4xx is never retried and never trips the breaker. Fault Tolerance needs the CDI proxy, so
- * the annotations sit on a bean that {@link dev.issuecommand.github.GitHubHttp} injects.</li>
+ * the annotations sit on a bean that {@link dev.issuecommand.github.GitHubHttp} injects. It fires one synchronous
+ * {@code GitHubCallObserved} per exchange (one small record, no other work on the call path).</li>
  * <li>Conditional requests: every GET remembers its {@code ETag} and body ({@link dev.issuecommand.github.EtagCache},
  * bounded in entries and size); the next GET of the same URL sends {@code If-None-Match} and a {@code 304}, which
  * costs no rate limit, reuses the body and the next-page link.</li>

@@ -1,9 +1,9 @@
 package dev.issuecommand.launcher;
 
-import dev.issuecommand.config.DotEnvFile;
-import dev.issuecommand.config.FatalStartup;
-import dev.issuecommand.config.Settings;
-import dev.issuecommand.config.SettingsException;
+import dev.issuecommand.config.settings.DotEnvFile;
+import dev.issuecommand.config.settings.LauncherFlag;
+import dev.issuecommand.config.settings.Settings;
+import dev.issuecommand.config.settings.SettingsException;
 import dev.issuecommand.launcher.front.McpFront;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -74,7 +74,7 @@ public final class Launcher {
             System.exit(1);
             return;
         }
-        System.setProperty(FatalStartup.LAUNCHER_PROPERTY, "true");
+        LauncherFlag.set();
         exitCleanlyOn("TERM");
         exitCleanlyOn("INT");
         if (McpFront.spawnedByFront()) {

@@ -1,5 +1,8 @@
 package dev.issuecommand.metrics;
 
+import dev.issuecommand.claims.control.ClaimQueries;
+import dev.issuecommand.followups.control.FollowupQueries;
+import dev.issuecommand.github.GitHubCallObserved;
 import dev.issuecommand.store.Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -14,8 +17,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * The application's own metrics, served in Prometheus format at {@code /metrics}: gauges of the work in the database
- * and counters other features bump at their call sites. Micrometer names {@code issuecommand.webhooks} a counter
- * that Prometheus sees as {@code issuecommand_webhooks_total}.
+ * and counters other features bump at their call sites, or, for GitHub, announce with a {@link GitHubCallObserved}
+ * event. Micrometer names {@code issuecommand.webhooks} a counter that Prometheus sees as
+ * {@code issuecommand_webhooks_total}.
  */
 @ApplicationScoped
 public class IssueCommandMetrics {
@@ -31,11 +35,17 @@ public class IssueCommandMetrics {
     Database database;
 
     @Inject
+    ClaimQueries claims;
+
+    @Inject
+    FollowupQueries followups;
+
+    @Inject
     Clock clock;
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 800) @Initialized(ApplicationScoped.class)
             Object event) {
-        WorkCounts counts = new WorkCounts(database, clock);
+        WorkCounts counts = new WorkCounts(database, claims, followups, clock);
         gauge(counts, "issuecommand.claims.active", "Active claims, stale ones included",
                 WorkCounts.Snapshot::activeClaims);
         gauge(counts, "issuecommand.claims.stale", "Active claims marked stale", WorkCounts.Snapshot::staleClaims);
@@ -62,7 +72,8 @@ public class IssueCommandMetrics {
     }
 
     /** One HTTP exchange with GitHub: its status code, or {@code error} when no answer came. */
-    public void githubAnswer(String answer) {
+    void githubCall(@Observes GitHubCallObserved call) {
+        String answer = call.answered() ? Integer.toString(call.status()) : "error";
         counter(GITHUB_REQUESTS, "HTTP requests sent to GitHub, by answer (status code or error)", "answer", answer)
                 .increment();
     }

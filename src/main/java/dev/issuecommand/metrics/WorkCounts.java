@@ -1,29 +1,33 @@
 package dev.issuecommand.metrics;
 
+import dev.issuecommand.claims.control.ClaimQueries;
+import dev.issuecommand.followups.control.FollowupQueries;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
 import java.time.Clock;
 
-/** Counts of active work, read with one cheap query and kept for {@link #MAX_AGE_MILLIS} between scrapes. */
+/**
+ * Counts of active work, read with the claims' and follow-ups' own count queries in one database read and kept for
+ * {@link #MAX_AGE_MILLIS} between scrapes.
+ */
 final class WorkCounts {
 
     static final long MAX_AGE_MILLIS = 2_000;
-
-    private static final String QUERY = "SELECT "
-            + "(SELECT COUNT(*) FROM claims WHERE active = 1), "
-            + "(SELECT COUNT(*) FROM claims WHERE active = 1 AND status = 'stale'), "
-            + "(SELECT COUNT(*) FROM followups WHERE active = 1 AND status = 'queued')";
 
     /** One reading of the database. */
     record Snapshot(long activeClaims, long staleClaims, long queuedFollowups, long readAt) {
     }
 
     private final Database database;
+    private final ClaimQueries claims;
+    private final FollowupQueries followups;
     private final Clock clock;
     private Snapshot last;
 
-    WorkCounts(Database database, Clock clock) {
+    WorkCounts(Database database, ClaimQueries claims, FollowupQueries followups, Clock clock) {
         this.database = database;
+        this.claims = claims;
+        this.followups = followups;
         this.clock = clock;
     }
 
@@ -34,8 +38,10 @@ final class WorkCounts {
             return last;
         }
         try {
-            Object[] row = database.read(em -> (Object[]) em.createNativeQuery(QUERY).getSingleResult());
-            last = new Snapshot(number(row[0]), number(row[1]), number(row[2]), now);
+            last = database.read(em -> {
+                long[] active = claims.activeCounts(em);
+                return new Snapshot(active[0], active[2], followups.queuedCount(em), now);
+            });
         } catch (RuntimeException e) {
             JsonLog.warn("metrics.counts_failed", "error", e.getClass().getSimpleName());
             if (last == null) {
@@ -43,9 +49,5 @@ final class WorkCounts {
             }
         }
         return last;
-    }
-
-    private static long number(Object value) {
-        return value instanceof Number n ? n.longValue() : 0;
     }
 }

@@ -1,7 +1,7 @@
 package dev.issuecommand.store;
 
 import dev.issuecommand.config.FatalStartup;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.logging.JsonLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -111,7 +111,7 @@ public class ClaimQueries {
                 .setParameter(1, keep).executeUpdate();
     }
 
-    /** Numbers for {@code GET /api/health}: active claims, distinct agents among them, stale ones. */
+    /** Numbers for {@code /api/health} and {@code /metrics}: active claims, distinct agents among them, stale ones. */
     public long[] activeCounts(EntityManager em) {
         Object[] row = (Object[]) em.createNativeQuery("SELECT COUNT(*), COUNT(DISTINCT agent_id), "
                 + "COALESCE(SUM(CASE WHEN status = 'stale' THEN 1 ELSE 0 END), 0) FROM claims WHERE active = 1")

@@ -6,7 +6,7 @@ import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.ClaimView;
 import dev.issuecommand.claims.entity.HistoryPage;
 import dev.issuecommand.claims.entity.Move;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.events.control.EventLog;
 import dev.issuecommand.github.GitHubClient;
 import dev.issuecommand.github.GitHubIssue;

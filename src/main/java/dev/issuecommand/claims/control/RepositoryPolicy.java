@@ -1,6 +1,6 @@
 package dev.issuecommand.claims.control;
 
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.github.GitHubClient;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.GitHubRepo;

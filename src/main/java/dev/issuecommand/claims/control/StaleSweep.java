@@ -2,7 +2,7 @@ package dev.issuecommand.claims.control;
 
 import dev.issuecommand.claims.entity.Claim;
 import dev.issuecommand.claims.entity.ClaimStatus;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
 import jakarta.annotation.PreDestroy;

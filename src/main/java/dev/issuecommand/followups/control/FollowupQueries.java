@@ -64,6 +64,12 @@ public class FollowupQueries {
                 .getResultList();
     }
 
+    /** How many active follow-ups are waiting for an agent (status {@code queued}). */
+    public long queuedCount(EntityManager em) {
+        return em.createQuery("SELECT COUNT(f) FROM Followup f WHERE f.active = 1 AND f.status = 'queued'", Long.class)
+                .getSingleResult();
+    }
+
     /**
      * Records {@code sourceEventId} as seen; false when it was seen before (then nothing may be queued for it).
      * The table is never trimmed, so this holds across restarts and history trimming.

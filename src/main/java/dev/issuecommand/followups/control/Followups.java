@@ -1,7 +1,7 @@
 package dev.issuecommand.followups.control;
 
 import dev.issuecommand.claims.entity.Move;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.events.control.EventLog;
 import dev.issuecommand.followups.entity.Followup;
 import dev.issuecommand.followups.entity.FollowupResult;

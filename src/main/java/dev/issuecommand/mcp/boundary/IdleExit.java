@@ -1,7 +1,7 @@
 package dev.issuecommand.mcp.boundary;
 
-import dev.issuecommand.config.FatalStartup;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.LauncherFlag;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.logging.JsonLog;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -34,7 +34,7 @@ public class IdleExit {
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         Duration limit = settings.idleExit();
-        if (limit.isZero() || !Boolean.getBoolean(FatalStartup.LAUNCHER_PROPERTY)) {
+        if (limit.isZero() || !LauncherFlag.isSet()) {
             return;
         }
         long period = Math.max(1, Math.min(60, limit.toSeconds() / 4));

@@ -1,7 +1,7 @@
 package dev.issuecommand.mcp.boundary;
 
 import dev.issuecommand.auth.ApiKey;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
 import io.modelcontextprotocol.spec.McpSchema;

@@ -1,7 +1,7 @@
 package dev.issuecommand.mcp.boundary;
 
 import dev.issuecommand.auth.ApiKey;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.mcp.control.ServerIdentity;
 import dev.issuecommand.mcp.control.ToolCallGate;

@@ -1,6 +1,6 @@
 package dev.issuecommand.ratelimit.boundary;
 
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.ratelimit.control.ClientAddress;
 import dev.issuecommand.ratelimit.control.RateLimits;

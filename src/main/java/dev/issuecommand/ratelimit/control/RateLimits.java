@@ -1,7 +1,7 @@
 package dev.issuecommand.ratelimit.control;
 
 import dev.issuecommand.auth.ApiKey;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.ratelimit.entity.Verdict;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

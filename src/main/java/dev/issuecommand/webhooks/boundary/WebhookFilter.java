@@ -1,7 +1,7 @@
 package dev.issuecommand.webhooks.boundary;
 
 import dev.issuecommand.auth.ApiKey;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.problems.Problem;
 import dev.issuecommand.problems.ProblemResponses;
 import dev.issuecommand.webhooks.control.WebhookIngest;

@@ -1,7 +1,7 @@
 package dev.issuecommand.webhooks.control;
 
 import dev.issuecommand.claims.control.RepositoryPolicy;
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.events.control.EventLog;
 import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.followups.control.Followups;

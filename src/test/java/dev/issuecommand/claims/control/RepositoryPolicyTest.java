@@ -3,7 +3,7 @@ package dev.issuecommand.claims.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.ApiException;
 import dev.issuecommand.problems.Reason;

@@ -2,7 +2,7 @@ package dev.issuecommand.ratelimit.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.issuecommand.config.Settings;
+import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.ratelimit.entity.Verdict;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

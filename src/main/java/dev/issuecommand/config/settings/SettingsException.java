@@ -1,4 +1,4 @@
-package dev.issuecommand.config;
+package dev.issuecommand.config.settings;
 
 /** A setting with a missing or unusable value; its message names the variable and, unless secret, the value. */
 public class SettingsException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.issuecommand.config;
+package dev.issuecommand.config.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.issuecommand.config;
+package dev.issuecommand.config.settings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

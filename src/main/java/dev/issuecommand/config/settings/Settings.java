@@ -1,4 +1,4 @@
-package dev.issuecommand.config;
+package dev.issuecommand.config.settings;
 
 import java.time.Duration;
 import java.util.ArrayList;
