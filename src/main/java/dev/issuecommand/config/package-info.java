@@ -1,6 +1,7 @@
 /**
  * Configuration shared by every feature (docs/behaviour.md §2): the settings parsed and validated once
- * ({@code Settings}, also used by the launcher before the server starts), the {@code .env} config source, the JSON-B
+ * ({@code settings.Settings}, in a plain-JDK subpackage that the launcher also uses before the server starts), the
+ * {@code .env} config source (MicroProfile Config side), the JSON-B
  * configuration of the API and the {@code @ApplicationPath}.
  *
  * <p>Where each rule lives: this package parses values (an invalid one stops the start naming the variable); it

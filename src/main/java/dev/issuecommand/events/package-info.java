@@ -6,7 +6,8 @@
  * <li>Every feature appends its event with {@code EventLog.append} inside the write transaction of the change it
  * describes, so an event exists exactly when its change was committed. Ids come from SQLite's AUTOINCREMENT and
  * writers are serialized by the write lock, so ids grow in commit order.</li>
- * <li>Delivery tails the {@code events} table: one poller per process ({@link dev.issuecommand.events.control.EventFeed})
+ * <li>Delivery tails the {@code events} table: one poller per process ({@link
+ * dev.issuecommand.events.control.EventFeed})
  * reads new rows every 150 ms and fans them out to every subscriber. Events written by another process sharing the
  * SQLite file therefore reach this process's subscribers like its own.</li>
  * <li>Each subscriber has its own bounded queue drained on the managed executor, so a slow client never holds up the

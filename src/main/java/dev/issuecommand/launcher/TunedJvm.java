@@ -14,7 +14,8 @@ import java.util.function.Function;
  * JAR cannot carry JVM options, and HotSpot's default heap ceiling is a quarter of the machine's memory, which the
  * server grows into under load (over 1 GB of RSS on a 24 GB machine). So this process, which has loaded almost
  * nothing yet, starts {@code java <options> <its own JVM arguments> -jar issuecommand.jar <args>} with the same
- * stdin, stdout and stderr (and the same environment, so {@code JAVA_TOOL_OPTIONS} applies to it once), and only waits for it: its exit code becomes this process's, SIGTERM and SIGINT are passed
+ * stdin, stdout and stderr (and the same environment, so {@code JAVA_TOOL_OPTIONS} applies to it once), and only
+ * waits for it: its exit code becomes this process's, SIGTERM and SIGINT are passed
  * on (the server stops gracefully), and the server stops at once if this process is killed ({@link ParentWatch}).
  *
  * <p>Nothing happens when a heap size was given (an {@code -Xmx}, {@code -XX:MaxRAM...} or {@code -XX:MaxHeapSize}

@@ -15,7 +15,8 @@
  * <li>Arguments are checked by the HTTP API's own rules: the arguments object becomes a {@code JsonBody} and the
  * operation's request record (package {@code dev.issuecommand.requests}, shared with the route) reads it; only
  * {@code claim_id} and {@code work_item_id}, path segments on HTTP, are read by {@code control.ToolArguments}. The
- * SDK's own schema validation of inputs is off, so that the messages are the API's ("Missing or invalid field: repo") and no
+ * SDK's own schema validation of inputs is off, so that the messages are the API's ("Missing or invalid field: repo")
+ * and no
  * rule exists twice; the input schemas document the arguments for the client.</li>
  * <li>{@code control.ToolCallGate} applies the mutation rate limit to tools that change something, keyed like the
  * HTTP routes (principal hash and {@code agent_id}); calls a stdio front on this machine relays are exempt, since

@@ -38,7 +38,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reconciliation with GitHub (docs/behaviour.md §6), at start and every {@code SYNC_INTERVAL_MINUTES} (0: at start
- * only): an active claim whose issue is no longer open is closed ("Closed externally on GitHub"), changed titles, labels and assignees
+ * only): an active claim whose issue is no longer open is closed ("Closed externally on GitHub"), changed titles,
+ * labels and assignees
  * are refreshed (not agent activity: the stale clock keeps running), a repository that fails to list is skipped with
  * its claims left alone, and {@code sync.reconciled} records the counts. Overlapping triggers queue one re-run.
  */

@@ -20,7 +20,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code next_issue} (docs/behaviour.md §4): the open, unclaimed issues of one repository or of every allowed one, best first,
+ * {@code next_issue} (docs/behaviour.md §4): the open, unclaimed issues of one repository or of every allowed one,
+ * best first,
  * claimed in order until one is won. Issues taken by someone else meanwhile are skipped. Across every repository, one
  * that fails to list is skipped (and logged) as long as another one answers.
  */

@@ -6,7 +6,8 @@ import dev.issuecommand.problems.Refusal;
 
 /**
  * The result of {@code next_work} (docs/behaviour.md §4): {@code kind} {@code pr_followup} with a {@code work_item}, or
- * {@code issue} with the {@code claim} and the {@code issue}; otherwise a refusal with the reason of {@code next_issue}.
+ * {@code issue} with the {@code claim} and the {@code issue}; otherwise a refusal with the reason of {@code
+ * next_issue}.
  */
 public record NextWorkResult(
         boolean ok,
