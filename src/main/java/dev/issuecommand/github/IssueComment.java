@@ -1,5 +1,12 @@
 package dev.issuecommand.github;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /** A comment on an issue (docs/behaviour.md §6). */
-public record IssueComment(String author, String body, String createdAt, String url) {
+@Schema(name = "IssueComment", description = "A comment on an issue")
+public record IssueComment(
+        @Schema(name = "author") String author,
+        @Schema(name = "body") String body,
+        @Schema(name = "created_at", format = "date-time") String createdAt,
+        @Schema(name = "url") String url) {
 }

@@ -1,22 +1,28 @@
 package dev.issuecommand.problems;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The one error shape (docs/behaviour.md §8): RFC 9457 members ({@code type, title, status, detail}) plus the
  * compatible members ({@code ok:false, error}, and for refusals {@code reason, message, owner_agent_id, claim}).
  */
+@Schema(name = "Problem", description = "RFC 9457 problem details plus the original service's members")
 public record Problem(
-        String type,
-        String title,
-        int status,
-        String detail,
-        boolean ok,
+        @Schema(name = "type", required = true, example = "urn:issuecommand:problem:already_claimed") String type,
+        @Schema(name = "title", required = true, example = "Already claimed") String title,
+        @Schema(name = "status", required = true, example = "409") int status,
+        @Schema(name = "detail") String detail,
+        @Schema(name = "ok", required = true, example = "false") boolean ok,
+        @Schema(name = "error", required = true, description = "Machine-readable code", example = "already_claimed")
         String error,
+        @Schema(name = "reason", description = "Refusal reason of an operation", example = "already_claimed")
         String reason,
-        String message,
-        String ownerAgentId,
-        Object claim,
-        String scope,
-        Integer retryAfterSeconds,
+        @Schema(name = "message") String message,
+        @Schema(name = "owner_agent_id", description = "The agent holding the claim or work item") String ownerAgentId,
+        @Schema(name = "claim", ref = "Claim") Object claim,
+        @Schema(name = "scope", description = "The rate-limit bucket that refused the request") String scope,
+        @Schema(name = "retry_after_seconds") Integer retryAfterSeconds,
+        @Schema(name = "correlation_id", description = "Matches the server log line of an internal error")
         String correlationId) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -55,7 +55,7 @@ public class ClaimsResource {
             + "with idempotent:true. Refusals: invalid_repo (403), invalid_issue (404), "
             + "already_claimed (409, with owner_agent_id).")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ClaimResult")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimResult.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Problem")
     @APIResponse(responseCode = "404", ref = "Problem")
@@ -85,7 +85,7 @@ public class ClaimsResource {
             description = "Closed and released claims, newest first; pass next_cursor as cursor for the next "
             + "page.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "HistoryPage")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = HistoryPage.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @GET
     @Path("history")
@@ -115,7 +115,7 @@ public class ClaimsResource {
             description = "Owner only. Refusals: claim_not_found (404), agent_mismatch and invalid_transition "
             + "(409). The current status again answers idempotent:true.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ClaimResult")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimResult.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
@@ -132,7 +132,7 @@ public class ClaimsResource {
             description = "Owner only; agent_id in the body or the query. Refusals: claim_not_found (404), "
             + "agent_mismatch (409).")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ClaimResult")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimResult.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
@@ -150,7 +150,7 @@ public class ClaimsResource {
     @Operation(summary = "Keep a claim fresh",
             description = "Owner only: restarts the stale clock without changing the status.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ClaimResult")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimResult.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")

@@ -1,6 +1,7 @@
 package dev.issuecommand.claims.boundary;
 
 import dev.issuecommand.claims.control.IssuePicker;
+import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.requests.JsonBody;
 import dev.issuecommand.requests.WorkRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class NextIssueResource {
             + "milestone) and answers the claim with the issue. invalid_issue (409) when none is "
             + "eligible.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "ClaimResult")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimResult.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")

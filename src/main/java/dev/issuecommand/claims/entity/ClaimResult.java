@@ -1,23 +1,28 @@
 package dev.issuecommand.claims.entity;
 
+import dev.issuecommand.github.GitHubIssue;
 import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.Refusal;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The result of a claim operation (docs/behaviour.md §3): {@code ok} with the claim, or a refusal with its reason.
  * {@code issue}, {@code issueClosed} and {@code issueCloseError} are filled only where the behaviour adds them.
  */
+@Schema(name = "ClaimResult", description = "The result of a claim operation")
 public record ClaimResult(
-        boolean ok,
-        ClaimView claim,
-        Boolean idempotent,
-        Reason reason,
-        String message,
-        String ownerAgentId,
-        Object issue,
-        Boolean issueClosed,
-        String issueCloseError) {
+        @Schema(name = "ok", required = true) boolean ok,
+        @Schema(name = "claim") ClaimView claim,
+        @Schema(name = "idempotent", description = "true when the request changed nothing (a repeat)") Boolean idempotent,
+        @Schema(name = "reason", implementation = String.class, enumeration = {"already_claimed", "claim_not_found",
+            "invalid_transition", "agent_mismatch", "invalid_repo", "invalid_issue"},
+                description = "Why the operation was refused") Reason reason,
+        @Schema(name = "message") String message,
+        @Schema(name = "owner_agent_id", description = "The agent holding the claim") String ownerAgentId,
+        @Schema(name = "issue", implementation = GitHubIssue.class) Object issue,
+        @Schema(name = "issue_closed") Boolean issueClosed,
+        @Schema(name = "issue_close_error") String issueCloseError) {
 
     /** The reasons a claim operation answers, as the MCP output schema lists them. */
     public static final List<Reason> REASONS = List.of(Reason.ALREADY_CLAIMED, Reason.CLAIM_NOT_FOUND,

@@ -1,23 +1,25 @@
 package dev.issuecommand.claims.entity;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A claim as the API and MCP show it (docs/behaviour.md §3). {@code lastActivityAt} is ours: what the stale clock
  * counts from.
  */
+@Schema(name = "Claim", description = "A claim on one GitHub issue")
 public record ClaimView(
-        String claimId,
-        String agentId,
-        String repo,
-        int issueNumber,
-        String issueTitle,
-        List<String> issueLabels,
-        List<String> issueAssignees,
-        String status,
-        String claimedAt,
-        String lastUpdated,
-        String lastActivityAt,
-        List<StatusChange> statusHistory,
-        String prUrl) {
+        @Schema(name = "claim_id") String claimId,
+        @Schema(name = "agent_id") String agentId,
+        @Schema(name = "repo", example = "myorg/api") String repo,
+        @Schema(name = "issue_number") int issueNumber,
+        @Schema(name = "issue_title") String issueTitle,
+        @Schema(name = "issue_labels") List<String> issueLabels,
+        @Schema(name = "issue_assignees") List<String> issueAssignees,
+        @Schema(name = "status", enumeration = {"claimed", "in_progress", "pr_submitted", "pr_merged", "closed", "released", "stale"}) String status,
+        @Schema(name = "claimed_at", format = "date-time") String claimedAt,
+        @Schema(name = "last_updated", format = "date-time") String lastUpdated,
+        @Schema(name = "last_activity_at", format = "date-time") String lastActivityAt,
+        @Schema(name = "status_history") List<StatusChange> statusHistory,
+        @Schema(name = "pr_url") String prUrl) {
 }

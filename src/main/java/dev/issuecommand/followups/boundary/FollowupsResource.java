@@ -56,7 +56,7 @@ public class FollowupsResource {
     @Operation(summary = "Read one follow-up",
             description = "work_item_not_found (404) otherwise.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "FollowupResult")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FollowupResult.class)))
     @APIResponse(responseCode = "404", ref = "Problem")
     @GET
     @Path("{workItemId}")
@@ -70,7 +70,7 @@ public class FollowupsResource {
             description = "claimed or in_progress takes an unowned item; otherwise owner only. Refusals: "
             + "work_item_not_found (404), agent_mismatch and invalid_transition (409).")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "FollowupResult")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FollowupResult.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")

@@ -36,7 +36,7 @@ public class NextWorkResource {
             description = "A queued pull-request follow-up first (kind pr_followup), otherwise the next issue "
             + "is claimed (kind issue). invalid_issue (409) when there is nothing.")
     @APIResponse(responseCode = "200", description = "OK",
-            content = @Content(mediaType = "application/json", schema = @Schema(ref = "NextWorkResult")))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NextWorkResult.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")

@@ -1,18 +1,22 @@
 package dev.issuecommand.followups.entity;
 
 import dev.issuecommand.problems.Reason;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The result of a follow-up operation: {@code ok} with the {@code work_item}, or a refusal with its reason
  * ({@code work_item_not_found}, {@code agent_mismatch}, {@code invalid_transition}).
  */
+@Schema(name = "FollowupResult", description = "The result of a follow-up operation")
 public record FollowupResult(
-        boolean ok,
-        FollowupView workItem,
+        @Schema(name = "ok", required = true) boolean ok,
+        @Schema(name = "work_item") FollowupView workItem,
+        @Schema(name = "idempotent", description = "true when the request changed nothing (a repeat)")
         Boolean idempotent,
-        Reason reason,
-        String message,
-        String ownerAgentId) {
+        @Schema(name = "reason", implementation = String.class, enumeration = {"work_item_not_found", "agent_mismatch",
+            "invalid_transition"}, description = "Why the operation was refused") Reason reason,
+        @Schema(name = "message") String message,
+        @Schema(name = "owner_agent_id", description = "The agent holding the work item") String ownerAgentId) {
 
     public static FollowupResult success(FollowupView item) {
         return new FollowupResult(true, item, null, null, null, null);

@@ -3,20 +3,23 @@ package dev.issuecommand.followups.entity;
 import dev.issuecommand.claims.entity.ClaimView;
 import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.Refusal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The result of {@code next_work} (docs/behaviour.md §4): {@code kind} {@code pr_followup} with a {@code work_item}, or
  * {@code issue} with the {@code claim} and the {@code issue}; otherwise a refusal with the reason of {@code
  * next_issue}.
  */
+@Schema(name = "NextWorkResult", description = "The next piece of work: a follow-up, or a newly claimed issue")
 public record NextWorkResult(
-        boolean ok,
-        String kind,
-        FollowupView workItem,
-        ClaimView claim,
-        Object issue,
+        @Schema(name = "ok", required = true) boolean ok,
+        @Schema(name = "kind", enumeration = {"pr_followup", "issue"}) String kind,
+        @Schema(name = "work_item") FollowupView workItem,
+        @Schema(name = "claim") ClaimView claim,
+        @Schema(name = "issue", ref = "Issue") Object issue,
+        @Schema(name = "reason", implementation = String.class, description = "Why nothing was picked, as next_issue")
         Reason reason,
-        String message) {
+        @Schema(name = "message") String message) {
 
     public static NextWorkResult followup(FollowupView item) {
         return new NextWorkResult(true, "pr_followup", item, null, null, null, null);

@@ -1,23 +1,25 @@
 package dev.issuecommand.webhooks.entity;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The JSON answer to an accepted webhook delivery (docs/behaviour.md §7); absent members are left out. */
+@Schema(name = "WebhookReceipt", description = "What became of a webhook delivery")
 public record WebhookReceipt(
-        boolean ok,
-        Boolean processed,
-        Boolean ignored,
-        Boolean duplicate,
-        String reason,
-        String event,
-        String action,
-        String deliveryId,
-        String workItemId,
-        String repo,
-        Integer prNumber,
-        String sourceEventType,
-        String sourceEventId,
-        List<String> resolvedWorkItemIds) {
+        @Schema(name = "ok", required = true) boolean ok,
+        @Schema(name = "processed") Boolean processed,
+        @Schema(name = "ignored") Boolean ignored,
+        @Schema(name = "duplicate") Boolean duplicate,
+        @Schema(name = "reason", description = "Why the delivery was ignored") String reason,
+        @Schema(name = "event") String event,
+        @Schema(name = "action") String action,
+        @Schema(name = "delivery_id") String deliveryId,
+        @Schema(name = "work_item_id") String workItemId,
+        @Schema(name = "repo") String repo,
+        @Schema(name = "pr_number") Integer prNumber,
+        @Schema(name = "source_event_type") String sourceEventType,
+        @Schema(name = "source_event_id") String sourceEventId,
+        @Schema(name = "resolved_work_item_ids") List<String> resolvedWorkItemIds) {
 
     public static WebhookReceipt duplicate(String deliveryId) {
         return new WebhookReceipt(true, null, null, true, null, null, null, deliveryId, null, null, null, null, null,
