@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ClaimResult(
         @Schema(name = "ok", required = true) boolean ok,
         @Schema(name = "claim") ClaimView claim,
-        @Schema(name = "idempotent", description = "true when the request changed nothing (a repeat)") Boolean idempotent,
+        @Schema(name = "idempotent", description = "true when the request changed nothing (a repeat)")
+        Boolean idempotent,
         @Schema(name = "reason", implementation = String.class, enumeration = {"already_claimed", "claim_not_found",
             "invalid_transition", "agent_mismatch", "invalid_repo", "invalid_issue"},
                 description = "Why the operation was refused") Reason reason,
