@@ -61,7 +61,7 @@ class CrashRecoveryIT {
                         .isEqualTo("in_progress");
                 assertThat(api.get("/api/health").json().get("health").get("total_claims").asInt()).isEqualTo(CLAIMS);
                 for (int issue = 1; issue <= CLAIMS; issue += 37) {
-                    Api.Answer again = api.post("/api/claims", Map.of("agent_id", "latecomer", "repo", REPO, "issue_number", issue));
+                    Api.Answer again = api.claim("latecomer", REPO, issue);
                     assertThat(again.status()).isEqualTo(409);
                     assertThat(again.json().get("owner_agent_id").asText()).isEqualTo("agent-" + (issue % 7));
                 }

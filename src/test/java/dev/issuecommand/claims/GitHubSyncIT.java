@@ -56,7 +56,7 @@ class GitHubSyncIT {
     }
 
     private static JsonNode claim(String agent, String repo, int number) {
-        Api.Answer answer = api.post("/api/claims", Map.of("agent_id", agent, "repo", repo, "issue_number", number));
+        Api.Answer answer = api.claim(agent, repo, number);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.json().get("claim");
     }

@@ -28,8 +28,7 @@ class PeriodicSyncIT {
             Path db = dir.resolve("periodic.db");
             try (ServerProcess server = ServerProcess.create(github, db, Map.of("SYNC_INTERVAL_MINUTES", "0.01")).start()) {
                 Api api = server.api();
-                String id = api.post("/api/claims", Map.of("agent_id", "p", "repo", "octo/two", "issue_number", 2))
-                        .json().get("claim").get("claim_id").asText();
+                String id = api.claimId("p", "octo/two", 2);
                 github.close("octo/two", 2);
                 JsonNode claim = null;
                 for (int i = 0; i < 150; i++) {

@@ -105,7 +105,7 @@ class RepositoriesAndNextIssueIT {
 
     @Test
     void openIssuesArePagedAndLeaveOutPullRequestsClosedAndClaimedIssues() {
-        assertThat(api.post("/api/claims", Map.of("agent_id", "lister", "repo", WIDGETS, "issue_number", 100)).status())
+        assertThat(api.claim("lister", WIDGETS, 100).status())
                 .isEqualTo(200);
         Api.Answer answer = api.get("/api/repos/acme/widgets/issues");
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
@@ -171,7 +171,7 @@ class RepositoriesAndNextIssueIT {
 
     @Test
     void nextIssueTakesPriorityLabelsThenOldestAndEndsWith409() {
-        assertThat(api.post("/api/claims", Map.of("agent_id", "early", "repo", GADGETS, "issue_number", 9)).status())
+        assertThat(api.claim("early", GADGETS, 9).status())
                 .isEqualTo(200);
         List<Integer> taken = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -229,7 +229,7 @@ class RepositoriesAndNextIssueIT {
     }
 
     private String walkToMerged(int issue) {
-        Api.Answer claimed = api.post("/api/claims", Map.of("agent_id", "closer", "repo", TOOLS, "issue_number", issue));
+        Api.Answer claimed = api.claim("closer", TOOLS, issue);
         assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
         String id = claimed.json().get("claim").get("claim_id").asText();
         api.patch("/api/claims/" + id, Map.of("agent_id", "closer", "status", "in_progress"));

@@ -49,7 +49,7 @@ class StaleSweepIT {
     }
 
     private static JsonNode claim(String agent, int issue) {
-        Api.Answer answer = api.post("/api/claims", Map.of("agent_id", agent, "repo", REPO, "issue_number", issue));
+        Api.Answer answer = api.claim(agent, REPO, issue);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.json().get("claim");
     }

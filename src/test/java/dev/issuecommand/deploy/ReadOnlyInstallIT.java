@@ -64,7 +64,7 @@ class ReadOnlyInstallIT {
                 String url = "http://127.0.0.1:" + port;
                 waitForHealth(url, process, base);
                 Api api = new Api(url, ServerProcess.API_KEY);
-                Api.Answer claim = api.post("/api/claims", Map.of("agent_id", "ro-agent", "repo", "acme/ro", "issue_number", 1));
+                Api.Answer claim = api.claim("ro-agent", "acme/ro", 1);
                 assertThat(claim.status()).as(claim.text()).isEqualTo(200);
                 assertThat(claim.json().get("claim").get("agent_id").asText()).isEqualTo("ro-agent");
                 assertThat(data.resolve("issuecommand.db")).exists();

@@ -70,7 +70,7 @@ class GitHubResilienceIT {
 
     @Test
     void gitHubDownIs502Or503WhileClaimsAndHealthStillAnswer() throws Exception {
-        Api.Answer claimed = api.post("/api/claims", Map.of("agent_id", "survivor", "repo", REPO, "issue_number", 1));
+        Api.Answer claimed = api.claim("survivor", REPO, 1);
         assertThat(claimed.status()).isEqualTo(200);
         github.failNext(100_000, 500);
         for (String path : new String[] {ISSUES, "/api/repos", "/api/issues/acme/res/2"}) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.SharedServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Streamable HTTP rules of {@code /mcp} on the runnable jar, spoken as plain HTTP by the JDK client. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@WithSharedServer
 class McpHttpIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +49,7 @@ class McpHttpIT {
     static Path dir;
 
     static FakeGitHub github;
-    /** Default settings: loopback origins, 30-minute sessions, no rate limits. */
+    /** The shared server with default settings: loopback origins, 30-minute sessions, no rate limits. */
     static ServerProcess plain;
     /** One allowed origin, sessions idle for 3 s, a mutation burst of 2. */
     static ServerProcess tuned;
@@ -74,10 +77,10 @@ class McpHttpIT {
     }
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(SharedServer shared) throws Exception {
         github = new FakeGitHub();
         github.addIssues(REPO, 1, 5);
-        plain = ServerProcess.create(null, dir.resolve("plain.db"), Map.of()).start();
+        plain = shared.server();
         tuned = ServerProcess.create(github, dir.resolve("tuned.db"), Map.of(
                 "MCP_ALLOWED_ORIGINS", DASHBOARD,
                 "MCP_SESSION_IDLE_MINUTES", "0.05",
@@ -90,9 +93,9 @@ class McpHttpIT {
 
     @AfterAll
     static void stop() throws Exception {
-        try (FakeGitHub fake = github; ServerProcess second = tuned) {
-            if (plain != null) {
-                plain.close();
+        try (FakeGitHub fake = github) {
+            if (tuned != null) {
+                tuned.close();
             }
         }
     }

@@ -124,8 +124,7 @@ class CrashUnderLoadIT {
                             .as("issue %d held twice", claim.get("issue_number").asInt()).isNull();
                 }
                 for (ClaimState state : claims.values()) {
-                    Api.Answer steal = api.post("/api/claims", Map.of("agent_id", "thief", "repo", REPO,
-                            "issue_number", state.issue()));
+                    Api.Answer steal = api.claim("thief", REPO, state.issue());
                     assertThat(steal.status()).as("issue %d stays exclusive", state.issue()).isEqualTo(409);
                     assertThat(steal.json().get("owner_agent_id").asText()).isEqualTo(state.agent());
                 }
@@ -154,7 +153,7 @@ class CrashUnderLoadIT {
         try {
             for (int i = 0; i < ISSUES_PER_WORKER; i++) {
                 int issue = worker * ISSUES_PER_WORKER + i + 1;
-                Api.Answer claimed = api.post("/api/claims", Map.of("agent_id", agent, "repo", REPO, "issue_number", issue));
+                Api.Answer claimed = api.claim(agent, REPO, issue);
                 assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
                 String claimId = claimed.json().get("claim").get("claim_id").asText();
                 claims.put(claimId, new ClaimState(claimId, agent, issue, "claimed", null));

@@ -62,8 +62,7 @@ class HostileRoutesIT {
             try (ServerProcess server = ServerProcess.create(github, dir.resolve("routes.db"), Map.of(
                     "GITHUB_WEBHOOK_SECRET", SECRET, "ALLOWED_REPOS", REPO)).start()) {
                 Api api = server.api();
-                String held = api.post("/api/claims", Map.of("agent_id", "keeper", "repo", REPO, "issue_number", 1))
-                        .json().get("claim").get("claim_id").asText();
+                String held = api.claimId("keeper", REPO, 1);
                 api.patch("/api/claims/" + held, Map.of("agent_id", "keeper", "status", "in_progress"));
                 Api.Answer queued = new WebhookSender(api, HOOK, SECRET).send("pull_request_review",
                         WebhookPayloads.changesRequested(REPO, 7, "Please fix the tests."));

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small HTTP client for the tests: sends JSON with the API key and reads the answer as JSON. */
 public final class Api {
@@ -51,6 +52,20 @@ public final class Api {
 
     public Answer delete(String path, Object body) {
         return send("DELETE", path, body, apiKey);
+    }
+
+    /** {@code POST /api/claims}: {@code agent} claims issue {@code issue} of {@code repo}. */
+    public Answer claim(String agent, String repo, int issue) {
+        return post("/api/claims", Map.of("agent_id", agent, "repo", repo, "issue_number", issue));
+    }
+
+    /** Claims as {@link #claim} and answers the new claim's id; fails unless the claim was granted. */
+    public String claimId(String agent, String repo, int issue) {
+        Answer answer = claim(agent, repo, issue);
+        if (answer.status() != 200) {
+            throw new AssertionError("claim of " + repo + "#" + issue + " by " + agent + " refused: " + answer.text());
+        }
+        return answer.json().get("claim").get("claim_id").asText();
     }
 
     /** Sends {@code body} (a String as is, anything else as JSON) with {@code key} as bearer token (null: none). */
