@@ -7,7 +7,7 @@ import dev.issuecommand.it.support.ClaimRace;
 import dev.issuecommand.it.support.ClaimRace.Attempt;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import dev.issuecommand.it.support.SharedServer;
+import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithSharedServer;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,7 +31,7 @@ class ClaimContentionIT {
     Path dir;
 
     @Test
-    void twentyFourThreadsRacingForTwentyIssuesLeaveOneWinnerEach(SharedServer shared) throws Exception {
+    void twentyFourThreadsRacingForTwentyIssuesLeaveOneWinnerEach(TestServer shared) throws Exception {
         shared.github().addIssues(SHARED_REPO, 1, ISSUES);
         List<Attempt> attempts = withLogs(() -> race(List.of(shared.api()), SHARED_REPO, 24), shared.server());
         assertOneWinnerPerIssue(attempts, 24, SHARED_REPO, shared.api());

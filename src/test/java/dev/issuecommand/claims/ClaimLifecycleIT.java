@@ -6,41 +6,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import java.nio.file.Path;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithOwnServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The whole claim lifecycle over real HTTP against the runnable jar, a real SQLite file and a fake GitHub. */
+@WithOwnServer(settings = {"ALLOWED_REPOS=acme/widgets, ACME/Gadgets", "HISTORY_MAX_ENTRIES=3"})
 class ClaimLifecycleIT {
 
     private static final String REPO = "acme/widgets";
-
-    @TempDir
-    static Path dir;
 
     static FakeGitHub github;
     static ServerProcess server;
     static Api api;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
+    static void start(TestServer own) {
+        github = own.github();
         github.addIssues(REPO, 1, 30);
         github.addIssue("acme/gadgets", 1, "Other repo issue");
         github.close(REPO, 30);
         github.markPullRequest(REPO, 29);
-        server = ServerProcess.create(github, dir.resolve("claims.db"),
-                Map.of("ALLOWED_REPOS", "acme/widgets, ACME/Gadgets", "HISTORY_MAX_ENTRIES", "3")).start();
+        server = own.server();
         api = server.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        github.close();
     }
 
     private JsonNode claim(String agent, int issue) {
@@ -150,6 +140,7 @@ class ClaimLifecycleIT {
     void heartbeatRenewsWithoutChangingStatus() throws Exception {
         JsonNode claim = claim("agent-h", 3).get("claim");
         String id = claim.get("claim_id").asText();
+        // on purpose: the heartbeat's last_activity_at is then later than the claim's
         Thread.sleep(20);
         JsonNode beat = api.post("/api/claims/" + id + "/heartbeat", Map.of("agent_id", "agent-h")).json();
         assertThat(beat.get("ok").asBoolean()).isTrue();

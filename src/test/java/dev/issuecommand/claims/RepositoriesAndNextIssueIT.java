@@ -6,16 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import java.nio.file.Path;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithOwnServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Repositories, open issues, issue details, next_issue and auto-close over real HTTP against the jar and a fake GitHub. */
+@WithOwnServer(settings = {"ALLOWED_REPOS=acme/widgets,acme/gadgets,acme/private-stuff,acme/tools",
+    "AUTO_CLOSE_GITHUB_ISSUE=true"})
 class RepositoriesAndNextIssueIT {
 
     private static final String WIDGETS = "acme/widgets";
@@ -23,16 +24,13 @@ class RepositoriesAndNextIssueIT {
     private static final String PRIVATE = "acme/private-stuff";
     private static final String TOOLS = "acme/tools";
 
-    @TempDir
-    static Path dir;
-
     static FakeGitHub github;
     static ServerProcess server;
     static Api api;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
+    static void start(TestServer own) {
+        github = own.github();
         github.addIssues(WIDGETS, 1, 150);
         github.close(WIDGETS, 150);
         github.markPullRequest(WIDGETS, 149);
@@ -65,18 +63,8 @@ class RepositoriesAndNextIssueIT {
         github.addIssue(PRIVATE, 2, "Ordinary");
         github.addIssues(TOOLS, 1, 5);
         github.addIssue("evil/outside", 1, "Not allowed");
-        server = ServerProcess.create(github, dir.resolve("repos.db"), Map.of(
-                "ALLOWED_REPOS", String.join(",", WIDGETS, GADGETS, PRIVATE, TOOLS),
-                "AUTO_CLOSE_GITHUB_ISSUE", "true")).start();
+        server = own.server();
         api = server.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        github.close();
     }
 
     @Test

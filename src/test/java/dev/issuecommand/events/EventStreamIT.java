@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.ServerProcess;
-import dev.issuecommand.it.support.SharedServer;
+import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithSharedServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -33,7 +33,7 @@ class EventStreamIT {
     static HttpClient client;
 
     @BeforeAll
-    static void start(SharedServer shared) {
+    static void start(TestServer shared) {
         shared.github().addIssues(REPO, 1, 200);
         api = shared.api();
         client = SseStream.newClient();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.issuecommand.it.support.Api;
-import dev.issuecommand.it.support.SharedServer;
+import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithSharedServer;
 import dev.issuecommand.webhooks.DatabaseFile;
 import dev.issuecommand.webhooks.WebhookPayloads;
@@ -28,11 +28,11 @@ class FollowupsIT {
     static DatabaseFile db;
 
     @BeforeAll
-    static void start(SharedServer shared) {
+    static void start(TestServer shared) {
         shared.github().addIssue("acme/nw1", 1, "Only issue of nw1");
         shared.github().addIssue("acme/nw3", 5, "The issue behind PR 7");
         api = shared.api();
-        hooks = new WebhookSender(api, "/api/webhooks/github", SharedServer.WEBHOOK_SECRET);
+        hooks = new WebhookSender(api, "/api/webhooks/github", WithSharedServer.WEBHOOK_SECRET);
         db = new DatabaseFile(shared.database());
     }
 

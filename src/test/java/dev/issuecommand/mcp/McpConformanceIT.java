@@ -3,7 +3,7 @@ package dev.issuecommand.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.issuecommand.it.support.ServerProcess;
-import dev.issuecommand.it.support.SharedServer;
+import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithSharedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +25,7 @@ class McpConformanceIT {
     static BearerProxy proxy;
 
     @BeforeAll
-    static void start(SharedServer shared) throws Exception {
+    static void start(TestServer shared) throws Exception {
         dir = ClientRun.workDir("conformance");
         proxy = new BearerProxy(shared.server().base(), ServerProcess.API_KEY);
     }

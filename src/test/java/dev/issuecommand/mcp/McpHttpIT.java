@@ -1,12 +1,13 @@
 package dev.issuecommand.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import dev.issuecommand.it.support.SharedServer;
+import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithSharedServer;
 import java.io.IOException;
 import java.net.URI;
@@ -17,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +77,7 @@ class McpHttpIT {
     }
 
     @BeforeAll
-    static void start(SharedServer shared) throws Exception {
+    static void start(TestServer shared) throws Exception {
         github = new FakeGitHub();
         github.addIssues(REPO, 1, 5);
         plain = shared.server();
@@ -148,13 +148,10 @@ class McpHttpIT {
     @Test
     void anUnusedSessionIsEvicted() throws Exception {
         String session = initialize(tuned);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
-        int status = 200;
-        while (status != 404 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(7_000);
-            status = call(tuned, session, "system_health", Map.of()).status();
-        }
-        assertThat(status).as("a session idle for two sweeps of 3 s is gone").isEqualTo(404);
+        // polled every 7 s, not sooner: each call would count as use and keep the session alive
+        await("a session idle for two sweeps of 3 s is gone").atMost(Duration.ofSeconds(45))
+                .pollDelay(Duration.ofSeconds(7)).pollInterval(Duration.ofSeconds(7))
+                .until(() -> call(tuned, session, "system_health", Map.of()).status() == 404);
         assertThat(initialize(tuned)).as("a new session can start").isNotBlank();
     }
 

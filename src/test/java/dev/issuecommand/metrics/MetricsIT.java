@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
-import dev.issuecommand.it.support.SharedServer;
+import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithSharedServer;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
@@ -46,12 +46,12 @@ class MetricsIT {
     static Path db;
 
     @BeforeAll
-    static void start(SharedServer shared) {
+    static void start(TestServer shared) {
         github = shared.github();
         github.addIssues(REPO, 1, 10);
         db = shared.database();
         api = shared.api();
-        hooks = new WebhookSender(api, "/api/webhooks/github", SharedServer.WEBHOOK_SECRET);
+        hooks = new WebhookSender(api, "/api/webhooks/github", WithSharedServer.WEBHOOK_SECRET);
         Api.Answer sync = api.post("/api/sync", null);
         assertThat(sync.status()).as("the start-up sync is over, nothing else calls GitHub: " + sync.text())
                 .isEqualTo(200);

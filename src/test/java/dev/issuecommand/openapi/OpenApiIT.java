@@ -9,7 +9,7 @@ import dev.issuecommand.claims.entity.RepoSummary;
 import dev.issuecommand.followups.entity.FollowupView;
 import dev.issuecommand.github.GitHubIssue;
 import dev.issuecommand.it.support.Api;
-import dev.issuecommand.it.support.SharedServer;
+import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithSharedServer;
 import dev.issuecommand.problems.Problem;
 import dev.issuecommand.webhooks.entity.WebhookReceipt;
@@ -52,7 +52,7 @@ class OpenApiIT {
     static JsonNode document;
 
     @BeforeAll
-    static void start(SharedServer shared) {
+    static void start(TestServer shared) {
         api = shared.api();
         Api.Answer answer = fetch("/openapi", "application/json");
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
@@ -81,8 +81,7 @@ class OpenApiIT {
     @Test
     void everyRouteTheCodeServesIsDocumentedWithItsMethod() {
         Set<String> served = new TreeSet<>(JaxRsRoutes.all());
-        System.out.println("JAX-RS routes found by reflection: " + served);
-        assertThat(served).as("the reflection must find the resources").hasSizeGreaterThanOrEqualTo(17)
+        assertThat(served).as("the reflection must find the resources: %s", served).hasSizeGreaterThanOrEqualTo(17)
                 .contains("POST /api/claims", "PATCH /api/claims/{claimId}", "POST /api/next-work");
         served.addAll(NON_RESOURCE_ROUTES);
         Set<String> documented = documentedRoutes();

@@ -1,6 +1,7 @@
 package dev.issuecommand.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.it.support.Api;
@@ -9,6 +10,7 @@ import dev.issuecommand.it.support.ServerProcess;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,10 +67,8 @@ class CrashUnderLoadIT {
                     int worker = w;
                     futures.add(pool.submit(() -> load(server.api(), worker, claims, deliveries, unanswered, acks)));
                 }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-                while (acks.get() < KILL_AFTER_ACKS && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
+                await("acknowledged writes before the kill").atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(20)).until(() -> acks.get() >= KILL_AFTER_ACKS);
                 server.kill();
                 for (Future<?> future : futures) {
                     future.get(60, TimeUnit.SECONDS);
@@ -76,8 +76,6 @@ class CrashUnderLoadIT {
             } finally {
                 pool.shutdownNow();
             }
-            System.out.printf("crash under load: killed after %d acknowledged writes (%d claims, %d follow-ups)%n",
-                    acks.get(), claims.size(), deliveries.size());
             assertThat(claims).as(() -> "no write acknowledged; server log:\n" + tail(server)).isNotEmpty();
             assertThat(deliveries).isNotEmpty();
 
@@ -178,8 +176,7 @@ class CrashUnderLoadIT {
                 acks.incrementAndGet();
             }
         } catch (java.io.UncheckedIOException e) {
-            // the server was killed: the request in flight got no answer
-            System.out.println("crash under load: worker " + worker + " stopped: " + e.getMessage());
+            // the server was killed: the request in flight got no answer, and this worker stops
         }
     }
 }
