@@ -19,7 +19,6 @@ class ClaimLifecycleIT {
     private static final String REPO = "acme/widgets";
 
     static FakeGitHub github;
-    static ServerProcess server;
     static Api api;
 
     @BeforeAll
@@ -29,8 +28,7 @@ class ClaimLifecycleIT {
         github.addIssue("acme/gadgets", 1, "Other repo issue");
         github.close(REPO, 30);
         github.markPullRequest(REPO, 29);
-        server = own.server();
-        api = server.api();
+        api = own.api();
     }
 
     private JsonNode claim(String agent, int issue) {

@@ -21,7 +21,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Reconciliation with GitHub (SPEC §6) against the jar and a fake GitHub: closures, metadata, failures, ETags. */
+/** Reconciliation with GitHub (docs/behaviour.md §6) against the jar and a fake GitHub: closures, metadata, failures, ETags. */
 @WithOwnServer(settings = {"ALLOWED_REPOS=acme/sync,acme/broken,acme/quiet", "SYNC_INTERVAL_MINUTES=0"})
 class GitHubSyncIT {
 

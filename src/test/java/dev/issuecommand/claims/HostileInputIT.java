@@ -71,7 +71,8 @@ class HostileInputIT {
             assertThat(claim.get("issue_number").asInt()).isBetween(1, 5);
         });
         assertThat(claims).filteredOn(c -> c.get("issue_number").asInt() == 1).hasSize(1);
-        assertThat(server.stderrText()).doesNotContain(ServerProcess.API_KEY).doesNotContain(ServerProcess.GITHUB_TOKEN);
+        assertThat(server.stderrText()).doesNotContain(ServerProcess.API_KEY)
+                .doesNotContain(ServerProcess.GITHUB_TOKEN);
         assertThat(server.stdoutText()).isEmpty();
     }
 
@@ -88,41 +89,41 @@ class HostileInputIT {
         for (String value : ODD_VALUES) {
             for (String field : fields) {
                 String claimBody = "{\"agent_id\":\"mallory\",\"repo\":\"" + REPO + "\",\"issue_number\":2,\"" + field + "\":" + value + "}";
-                out.add(json(base + "/api/claims", "POST", claimBody, key));
+                out.add(Api.request(base + "/api/claims", "POST", claimBody, key));
                 String patchBody = "{\"agent_id\":\"mallory\",\"status\":\"released\",\"" + field + "\":" + value + "}";
-                out.add(json(base + "/api/claims/" + held, "PATCH", patchBody, key));
+                out.add(Api.request(base + "/api/claims/" + held, "PATCH", patchBody, key));
             }
-            out.add(json(base + "/api/claims/" + held, "DELETE", "{\"agent_id\":" + value + "}", key));
-            out.add(json(base + "/api/next", "POST", "{\"agent_id\":\"m\",\"repo\":" + value + "}", key));
+            out.add(Api.request(base + "/api/claims/" + held, "DELETE", "{\"agent_id\":" + value + "}", key));
+            out.add(Api.request(base + "/api/next", "POST", "{\"agent_id\":\"m\",\"repo\":" + value + "}", key));
         }
         for (String body : BROKEN_BODIES) {
-            out.add(json(base + "/api/claims", "POST", body, key));
-            out.add(json(base + "/api/claims/" + held, "PATCH", body, key));
-            out.add(json(base + "/api/claims/" + held + "/heartbeat", "POST", body, key));
+            out.add(Api.request(base + "/api/claims", "POST", body, key));
+            out.add(Api.request(base + "/api/claims/" + held, "PATCH", body, key));
+            out.add(Api.request(base + "/api/claims/" + held + "/heartbeat", "POST", body, key));
         }
         String[] oddIds = {"%00", "..%2F..%2Fetc", "' OR '1'='1", "x".repeat(5000), "%F0%9F%A6%80", "-1", "null", held + "x"};
         for (String id : oddIds) {
-            out.add(json(base + "/api/claims/" + id, "GET", null, key));
-            out.add(json(base + "/api/claims/" + id, "PATCH", "{\"agent_id\":\"m\",\"status\":\"released\"}", key));
-            out.add(json(base + "/api/claims/" + id, "DELETE", "{\"agent_id\":\"m\"}", key));
+            out.add(Api.request(base + "/api/claims/" + id, "GET", null, key));
+            out.add(Api.request(base + "/api/claims/" + id, "PATCH", "{\"agent_id\":\"m\",\"status\":\"released\"}", key));
+            out.add(Api.request(base + "/api/claims/" + id, "DELETE", "{\"agent_id\":\"m\"}", key));
         }
         String[] queries = {"status=%27", "repo=a%2Fb%2Fc", "agent_id=%00", "limit=-5", "limit=abc", "limit=1e9",
             "cursor=!!!", "cursor=" + URLEncoder.encode("bm90OmFjdXJzb3I", StandardCharsets.UTF_8), "repo=" + "a".repeat(3000)};
         for (String query : queries) {
-            out.add(json(base + "/api/claims?" + query, "GET", null, key));
-            out.add(json(base + "/api/claims/history?" + query, "GET", null, key));
-            out.add(json(base + "/api/my-work?" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/claims?" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/claims/history?" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/my-work?" + query, "GET", null, key));
         }
         String[] auths = {null, "", "Bearer", "Bearer ", "bearer " + ServerProcess.API_KEY, "Basic dXNlcjpwYXNz",
             "Bearer " + ServerProcess.API_KEY + "x", "Token " + ServerProcess.API_KEY, "Bearer \u00e9\u00e9"};
         for (String auth : auths) {
-            out.add(json(base + "/api/claims", "GET", null, auth));
-            out.add(json(base + "/api/claims", "POST", "{\"agent_id\":\"m\",\"repo\":\"" + REPO + "\",\"issue_number\":3}", auth));
-            out.add(json(base + "/sse", "GET", null, auth));
+            out.add(Api.request(base + "/api/claims", "GET", null, auth));
+            out.add(Api.request(base + "/api/claims", "POST", "{\"agent_id\":\"m\",\"repo\":\"" + REPO + "\",\"issue_number\":3}", auth));
+            out.add(Api.request(base + "/sse", "GET", null, auth));
         }
         String[] methods = {"PUT", "OPTIONS", "TRACE"};
         for (String method : methods) {
-            out.add(json(base + "/api/claims", method, "{}", key));
+            out.add(Api.request(base + "/api/claims", method, "{}", key));
         }
         Random random = new Random(42);
         for (int i = 0; i < 40; i++) {
@@ -134,17 +135,7 @@ class HostileInputIT {
         }
         out.add(HttpRequest.newBuilder(URI.create(base + "/api/claims")).header("Authorization", key)
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build());
-        out.add(json(base + "/api/claims", "POST", "{\"agent_id\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}", key));
+        out.add(Api.request(base + "/api/claims", "POST", "{\"agent_id\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}", key));
         return out;
-    }
-
-    private static HttpRequest json(String url, String method, String body, String auth) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replace(" ", "%20")))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (auth != null && !auth.isEmpty()) {
-            builder.header("Authorization", auth);
-        }
-        return builder.build();
     }
 }

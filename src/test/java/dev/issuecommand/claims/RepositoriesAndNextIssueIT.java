@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
-import dev.issuecommand.it.support.ServerProcess;
 import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithOwnServer;
 import java.util.ArrayList;
@@ -25,7 +24,6 @@ class RepositoriesAndNextIssueIT {
     private static final String TOOLS = "acme/tools";
 
     static FakeGitHub github;
-    static ServerProcess server;
     static Api api;
 
     @BeforeAll
@@ -63,8 +61,7 @@ class RepositoriesAndNextIssueIT {
         github.addIssue(PRIVATE, 2, "Ordinary");
         github.addIssues(TOOLS, 1, 5);
         github.addIssue("evil/outside", 1, "Not allowed");
-        server = own.server();
-        api = server.api();
+        api = own.api();
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.events.SseStream;
 import dev.issuecommand.it.support.Api;
-import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
 import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithOwnServer;
@@ -18,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Stale detection and auto-release on their own schedule, with decimal minutes (SPEC §5): seen on the event stream
+ * Stale detection and auto-release on their own schedule, with decimal minutes (docs/behaviour.md §5): seen on the event stream
  * and in {@code GET /api/claims}. CLAIM_TIMEOUT_MINUTES=0.05 is 3 s, STALE_AUTO_RELEASE_MINUTES=0.1 is 6 s.
  */
 @WithOwnServer(settings = {"CLAIM_TIMEOUT_MINUTES=0.05", "STALE_AUTO_RELEASE_MINUTES=0.1"})
@@ -27,14 +26,12 @@ class StaleSweepIT {
     private static final String REPO = "acme/idle";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    static FakeGitHub github;
     static ServerProcess server;
     static Api api;
 
     @BeforeAll
     static void start(TestServer own) {
-        github = own.github();
-        github.addIssues(REPO, 1, 10);
+        own.github().addIssues(REPO, 1, 10);
         server = own.server();
         api = server.api();
     }

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Two processes on one SQLite file: an event written by one reaches the stream subscribers of the other (SPEC §9). */
+/** Two processes on one SQLite file: an event written by one reaches the stream subscribers of the other (docs/behaviour.md §9). */
 class EventStreamAcrossProcessesIT {
 
     private static final String REPO = "acme/shared";

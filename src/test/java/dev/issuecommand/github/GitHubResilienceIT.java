@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * GitHub failing, slow or rate limiting (SPEC §6): our API answers 502/503 {@code github_unavailable}, retries only
+ * GitHub failing, slow or rate limiting (docs/behaviour.md §6): our API answers 502/503 {@code github_unavailable}, retries only
  * what is worth retrying, stops calling while rate limited or while the circuit is open, and everything that does
  * not need GitHub keeps answering. Fault Tolerance values are shortened through MicroProfile Config.
  */
@@ -31,15 +31,13 @@ class GitHubResilienceIT {
     static final String FT = "DEV_ISSUECOMMAND_GITHUB_GITHUBTRANSPORT_EXCHANGE_";
 
     static FakeGitHub github;
-    static ServerProcess server;
     static Api api;
 
     @BeforeAll
     static void start(TestServer own) {
         github = own.github();
         github.addIssues(REPO, 1, 5);
-        server = own.server();
-        api = server.api();
+        api = own.api();
     }
 
     /** Each test starts with a healthy GitHub and a closed circuit. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.events.SseStream;
 import dev.issuecommand.it.support.Api;
-import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
 import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithOwnServer;
@@ -19,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The limits of SPEC §11 against the runnable jar with small bursts and a slow refill (1 a minute). The server trusts
+ * The limits of docs/behaviour.md §11 against the runnable jar with small bursts and a slow refill (1 a minute). The server trusts
  * its proxy, so each test speaks from its own X-Forwarded-For address and has buckets of its own.
  */
 @WithOwnServer(settings = {"RATE_LIMIT_ENABLED=true", "TRUST_PROXY=true",
@@ -33,14 +32,12 @@ class RateLimitIT {
     static final int SSE_BURST = 2;
     static final int MUTATION_BURST = 3;
 
-    static FakeGitHub github;
     static ServerProcess server;
     static Api api;
 
     @BeforeAll
     static void start(TestServer own) {
-        github = own.github();
-        github.addIssues(REPO, 1, 10);
+        own.github().addIssues(REPO, 1, 10);
         server = own.server();
         api = server.api();
     }

@@ -70,15 +70,23 @@ public final class Api {
 
     /** Sends {@code body} (a String as is, anything else as JSON) with {@code key} as bearer token (null: none). */
     public Answer send(String method, String path, Object body, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
         String text = body == null ? null : body instanceof String s ? s : toJson(body);
-        request.header("Content-Type", "application/json");
-        request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(text));
-        return send(request.build());
+        return send(request(base + path, method, text, key == null ? null : "Bearer " + key));
+    }
+
+    /**
+     * A request to {@code url} (spaces encoded) with {@code body} (null: none) as JSON and {@code authorization} as
+     * the Authorization header (null or empty: none), answered within 30 seconds.
+     */
+    public static HttpRequest request(String url, String method, String body, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replace(" ", "%20")))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null && !authorization.isEmpty()) {
+            builder.header("Authorization", authorization);
+        }
+        return builder.build();
     }
 
     public Answer send(HttpRequest request) {

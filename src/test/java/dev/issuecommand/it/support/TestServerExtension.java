@@ -33,8 +33,9 @@ public final class TestServerExtension implements ParameterResolver {
             return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(settings, TestServer::create,
                     TestServer.class);
         }
-        WithOwnServer own = AnnotationSupport.findAnnotation(testClass, WithOwnServer.class).orElseThrow(
-                () -> new ParameterResolutionException(testClass + " is marked neither @WithSharedServer nor @WithOwnServer"));
+        WithOwnServer own = AnnotationSupport.findAnnotation(testClass, WithOwnServer.class)
+                .orElseThrow(() -> new ParameterResolutionException(
+                        testClass + " is marked neither @WithSharedServer nor @WithOwnServer"));
         return classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(testClass,
                 key -> TestServer.create(settings(own.settings())), TestServer.class);
     }
