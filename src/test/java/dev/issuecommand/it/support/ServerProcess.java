@@ -90,7 +90,12 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().putIfAbsent("WLP_JAR_EXTRACT_ROOT", extractRoot.toString());
         Instant launched = Instant.now();
         process = builder.start();
-        awaitHealthy(process, base(), Duration.ofSeconds(120), stderr);
+        try {
+            awaitHealthy(process, base(), Duration.ofSeconds(120), stderr);
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         boolean rateLimited = !"false".equalsIgnoreCase(env.get("RATE_LIMIT_ENABLED"));
         if (!env.get("GITHUB_API_URL").endsWith(":9") && !rateLimited) {
             waitForStartupSync(launched, Duration.ofSeconds(20));
@@ -137,7 +142,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             await().atMost(timeout).pollInterval(Duration.ofMillis(200))
                     .failFast("server exited", () -> !process.isAlive())
-                    .ignoreException(IOException.class)
+                    .ignoreExceptionsInstanceOf(IOException.class)
                     .until(() -> client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
         } catch (TerminalFailureException e) {
             throw new IllegalStateException("server exited with " + process.exitValue() + ": " + text(stderr), e);
