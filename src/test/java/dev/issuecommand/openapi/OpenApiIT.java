@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
