@@ -35,8 +35,7 @@ class CrashRecoveryIT {
                 var futures = new java.util.ArrayList<java.util.concurrent.Future<JsonNode>>();
                 for (int issue = 1; issue <= CLAIMS; issue++) {
                     int n = issue;
-                    futures.add(pool.submit(() -> server.api().post("/api/claims",
-                            Map.of("agent_id", "agent-" + (n % 7), "repo", REPO, "issue_number", n)).json()));
+                    futures.add(pool.submit(() -> server.api().claim("agent-" + (n % 7), REPO, n).json()));
                 }
                 for (var future : futures) {
                     JsonNode claim = future.get(2, TimeUnit.MINUTES).get("claim");

@@ -60,12 +60,12 @@ class GitHubSyncIT {
 
     @Test
     void syncRunsAtStartAndHealthShowsWhen() throws Exception {
-        JsonNode health = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+        JsonNode health = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> api.get("/api/health").json().get("health"), h -> h.has("last_github_sync_at"));
         assertThat(health.get("last_github_sync_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(events("sync.reconciled")).isNotEmpty();
         assertThat(server.stderrText()).contains("\"event\":\"sync.scheduled\"").contains("\"at_start_only\":true");
-        String gh = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> server
+        String gh = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> server
                 .stderrText().lines().filter(l -> l.contains("\"event\":\"github.gh.")).findFirst().orElse(null),
                 line -> line != null);
         assertThat(gh).as("the application says whether gh is there").isNotNull().doesNotContain(ServerProcess.GITHUB_TOKEN);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code SYNC_INTERVAL_MINUTES} with decimals repeats the sync; with no {@code ALLOWED_REPOS} it covers every repo the token sees. */
 class PeriodicSyncIT {
 
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Duration POLL = Duration.ofMillis(100);
 
     @TempDir

@@ -31,8 +31,7 @@ class EventStreamAcrossProcessesIT {
             github.addIssues(REPO, 1, 3);
             assertThat(stream.next(WAIT).event()).isEqualTo("connected");
 
-            Api.Answer claimed = second.api().post("/api/claims",
-                    Map.of("agent_id", "agent-elsewhere", "repo", REPO, "issue_number", 2));
+            Api.Answer claimed = second.api().claim("agent-elsewhere", REPO, 2);
             assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
             String claimId = claimed.json().get("claim").get("claim_id").asText();
 
@@ -45,7 +44,7 @@ class EventStreamAcrossProcessesIT {
             assertThat(stream.nextEvent(WAIT).event()).as("and this process's own events too").isEqualTo("claim.released");
 
             first.stop();
-            await("the stream was closed").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+            await("the stream was closed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                     .until(stream::ended);
         }
     }

@@ -46,7 +46,7 @@ class GitHubResilienceIT {
         github.failNext(0, 500);
         github.rateLimitNext(0, 429, 1);
         github.slowNext(0, 0);
-        await("GitHub healthy again").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        await("GitHub healthy again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> api.get(ISSUES).status() == 200);
     }
 
@@ -122,7 +122,7 @@ class GitHubResilienceIT {
             Api.Answer meanwhile = api.get("/api/issues/acme/res/1");
             assertThat(meanwhile.status()).isEqualTo(503);
             assertThat(github.requests().size()).as("no call while backing off").isEqualTo(before);
-            await("calls resume after Retry-After").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ofMillis(200))
+            await("calls resume after Retry-After").atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(200))
                     .pollInterval(Duration.ofMillis(200)).until(() -> api.get(ISSUES).status() == 200);
         }
     }

@@ -75,9 +75,9 @@ class MetricsIT {
                 .map(part -> part.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** Gauges are cached for two seconds: scrapes until {@code expected} holds (within ten), and answers that scrape. */
+    /** Gauges are cached for two seconds: scrapes until {@code expected} holds, and answers that scrape. */
     static Scrape scrapeUntil(Predicate<Scrape> expected) {
-        return await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
                 .until(MetricsIT::scrape, expected);
     }
 
