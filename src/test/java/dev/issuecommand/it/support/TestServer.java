@@ -5,15 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fake GitHub and the runnable jar against it, handed to test classes by {@link TestServerExtension}: one shared
  * by every class marked {@link WithSharedServer} with the same settings, or one of a class's own
  * ({@link WithOwnServer}). The fake GitHub is there from the start; the server process starts on the first call of
  * {@link #server} or {@link #api}, so a class puts its issues on the fake GitHub first and the sync at start sees them.
+ * JUnit closes it with the store that holds it: stored {@link AutoCloseable} values are closed since JUnit 5.13, which
+ * deprecated {@code ExtensionContext.Store.CloseableResource} for them.
  */
-public final class TestServer implements ExtensionContext.Store.CloseableResource {
+public final class TestServer implements AutoCloseable {
 
     private final FakeGitHub github;
     private final Path database;
