@@ -7,6 +7,8 @@ import dev.issuecommand.it.support.ClaimRace;
 import dev.issuecommand.it.support.ClaimRace.Attempt;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -17,23 +19,22 @@ import org.junit.jupiter.api.io.TempDir;
  * Exclusivity under contention: many threads, and two server processes sharing one SQLite file, race for the
  * same issues. Exactly one agent wins each issue; every other attempt is {@code 409 already_claimed}.
  */
+@WithSharedServer
 class ClaimContentionIT {
 
     private static final String REPO = "race/track";
+    /** The repository of the race on the shared server. */
+    private static final String SHARED_REPO = "race/shared-track";
     private static final int ISSUES = 20;
 
     @TempDir
     Path dir;
 
     @Test
-    void twentyFourThreadsRacingForTwentyIssuesLeaveOneWinnerEach() throws Exception {
-        try (FakeGitHub github = new FakeGitHub()) {
-            github.addIssues(REPO, 1, ISSUES);
-            try (ServerProcess server = ServerProcess.create(github, dir.resolve("threads.db"), Map.of()).start()) {
-                List<Attempt> attempts = withLogs(() -> race(List.of(server.api()), 24), server);
-                assertOneWinnerPerIssue(attempts, 24, server.api());
-            }
-        }
+    void twentyFourThreadsRacingForTwentyIssuesLeaveOneWinnerEach(TestServer shared) throws Exception {
+        shared.github().addIssues(SHARED_REPO, 1, ISSUES);
+        List<Attempt> attempts = withLogs(() -> race(List.of(shared.api()), SHARED_REPO, 24), shared.server());
+        assertOneWinnerPerIssue(attempts, 24, SHARED_REPO, shared.api());
     }
 
     @Test
@@ -43,8 +44,8 @@ class ClaimContentionIT {
             Path db = dir.resolve("shared.db");
             try (ServerProcess first = ServerProcess.create(github, db, Map.of()).start();
                     ServerProcess second = ServerProcess.create(github, db, Map.of()).start()) {
-                List<Attempt> attempts = withLogs(() -> race(List.of(first.api(), second.api()), 16), first, second);
-                assertOneWinnerPerIssue(attempts, 16, first.api());
+                List<Attempt> attempts = withLogs(() -> race(List.of(first.api(), second.api()), REPO, 16), first, second);
+                assertOneWinnerPerIssue(attempts, 16, REPO, first.api());
                 assertThat(first.api().get("/api/claims").json().get("claims"))
                         .hasSameSizeAs(second.api().get("/api/claims").json().get("claims"));
             }
@@ -67,14 +68,13 @@ class ClaimContentionIT {
     }
 
     /** {@code agents} threads, spread over {@code apis}, each trying every issue, starting at its own. */
-    private static List<Attempt> race(List<Api> apis, int agents) throws Exception {
-        return ClaimRace.run(apis, REPO, agents, ISSUES, (agent, i) -> (i + agent) % ISSUES);
+    private static List<Attempt> race(List<Api> apis, String repo, int agents) throws Exception {
+        return ClaimRace.run(apis, repo, agents, ISSUES, (agent, i) -> (i + agent) % ISSUES);
     }
 
-    private static void assertOneWinnerPerIssue(List<Attempt> attempts, int agents, Api api) {
+    private static void assertOneWinnerPerIssue(List<Attempt> attempts, int agents, String repo, Api api) {
         assertThat(attempts).hasSize(agents * ISSUES);
         Map<Integer, String> winners = ClaimRace.assertOneWinnerPerIssue(attempts, ISSUES);
-        ClaimRace.assertListed(api, REPO, winners);
-        System.out.printf("contention: %d attempts by %d agents, %d winners%n", attempts.size(), agents, winners.size());
+        ClaimRace.assertListed(api, repo, winners);
     }
 }

@@ -6,50 +6,38 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import java.nio.file.Path;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithOwnServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The whole claim lifecycle over real HTTP against the runnable jar, a real SQLite file and a fake GitHub. */
+@WithOwnServer(settings = {"ALLOWED_REPOS=acme/widgets, ACME/Gadgets", "HISTORY_MAX_ENTRIES=3"})
 class ClaimLifecycleIT {
 
     private static final String REPO = "acme/widgets";
 
-    @TempDir
-    static Path dir;
-
     static FakeGitHub github;
-    static ServerProcess server;
     static Api api;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
+    static void start(TestServer own) {
+        github = own.github();
         github.addIssues(REPO, 1, 30);
         github.addIssue("acme/gadgets", 1, "Other repo issue");
         github.close(REPO, 30);
         github.markPullRequest(REPO, 29);
-        server = ServerProcess.create(github, dir.resolve("claims.db"),
-                Map.of("ALLOWED_REPOS", "acme/widgets, ACME/Gadgets", "HISTORY_MAX_ENTRIES", "3")).start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        github.close();
+        api = own.api();
     }
 
     private JsonNode claim(String agent, int issue) {
-        return api.post("/api/claims", Map.of("agent_id", agent, "repo", REPO, "issue_number", issue)).json();
+        return api.claim(agent, REPO, issue).json();
     }
 
     @Test
     void claimWalksThroughEveryStatusToHistory() {
-        Api.Answer created = api.post("/api/claims", Map.of("agent_id", "agent-a", "repo", REPO, "issue_number", 1));
+        Api.Answer created = api.claim("agent-a", REPO, 1);
         assertThat(created.status()).isEqualTo(200);
         JsonNode claim = created.json().get("claim");
         assertThat(created.json().get("ok").asBoolean()).isTrue();
@@ -67,7 +55,7 @@ class ClaimLifecycleIT {
         assertThat(again.get("idempotent").asBoolean()).isTrue();
         assertThat(again.get("claim").get("claim_id").asText()).isEqualTo(id);
 
-        Api.Answer taken = api.post("/api/claims", Map.of("agent_id", "agent-b", "repo", "ACME/WIDGETS", "issue_number", 1));
+        Api.Answer taken = api.claim("agent-b", "ACME/WIDGETS", 1);
         assertThat(taken.status()).isEqualTo(409);
         assertThat(taken.json().get("ok").asBoolean()).isFalse();
         assertThat(taken.json().get("reason").asText()).isEqualTo("already_claimed");
@@ -150,6 +138,7 @@ class ClaimLifecycleIT {
     void heartbeatRenewsWithoutChangingStatus() throws Exception {
         JsonNode claim = claim("agent-h", 3).get("claim");
         String id = claim.get("claim_id").asText();
+        // on purpose: the heartbeat's last_activity_at is then later than the claim's
         Thread.sleep(20);
         JsonNode beat = api.post("/api/claims/" + id + "/heartbeat", Map.of("agent_id", "agent-h")).json();
         assertThat(beat.get("ok").asBoolean()).isTrue();
@@ -196,19 +185,19 @@ class ClaimLifecycleIT {
 
     @Test
     void githubDecidesWhatCanBeClaimed() {
-        Api.Answer closed = api.post("/api/claims", Map.of("agent_id", "a", "repo", REPO, "issue_number", 30));
+        Api.Answer closed = api.claim("a", REPO, 30);
         assertThat(closed.status()).isEqualTo(409);
         assertThat(closed.json().get("reason").asText()).isEqualTo("invalid_issue");
         assertThat(closed.json().get("message").asText()).contains("closed");
-        Api.Answer pr = api.post("/api/claims", Map.of("agent_id", "a", "repo", REPO, "issue_number", 29));
+        Api.Answer pr = api.claim("a", REPO, 29);
         assertThat(pr.json().get("reason").asText()).isEqualTo("invalid_issue");
-        Api.Answer unknown = api.post("/api/claims", Map.of("agent_id", "a", "repo", REPO, "issue_number", 999));
+        Api.Answer unknown = api.claim("a", REPO, 999);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("reason").asText()).isEqualTo("invalid_issue");
-        Api.Answer outside = api.post("/api/claims", Map.of("agent_id", "a", "repo", "evil/repo", "issue_number", 1));
+        Api.Answer outside = api.claim("a", "evil/repo", 1);
         assertThat(outside.status()).isEqualTo(403);
         assertThat(outside.json().get("reason").asText()).isEqualTo("invalid_repo");
-        Api.Answer otherAllowed = api.post("/api/claims", Map.of("agent_id", "a", "repo", "acme/gadgets", "issue_number", 1));
+        Api.Answer otherAllowed = api.claim("a", "acme/gadgets", 1);
         assertThat(otherAllowed.status()).isEqualTo(200);
         assertThat(github.lastAuthorization()).isEqualTo("Bearer " + ServerProcess.GITHUB_TOKEN);
     }
@@ -217,7 +206,7 @@ class ClaimLifecycleIT {
     void githubFailureIs502Or503AndClaimsStillList() {
         github.failNext(1000, 500);
         try {
-            Api.Answer down = api.post("/api/claims", Map.of("agent_id", "a", "repo", REPO, "issue_number", 20));
+            Api.Answer down = api.claim("a", REPO, 20);
             assertThat(down.status()).isIn(502, 503);
             assertThat(down.json().get("error").asText()).isEqualTo("github_unavailable");
             assertThat(api.get("/api/claims").status()).isEqualTo(200);
@@ -236,7 +225,7 @@ class ClaimLifecycleIT {
         assertThat(api.post("/api/claims", "{not json").json().get("detail").asText()).isEqualTo("Invalid JSON payload");
         assertThat(api.post("/api/claims", Map.of("agent_id", "a", "repo", REPO, "issue_number", "7")).json()
                 .get("detail").asText()).isEqualTo("Missing or invalid field: issue_number");
-        assertThat(api.post("/api/claims", Map.of("agent_id", "a", "repo", "no-slash", "issue_number", 7)).json()
+        assertThat(api.claim("a", "no-slash", 7).json()
                 .get("detail").asText()).isEqualTo("Missing or invalid field: repo");
         assertThat(api.post("/api/claims", Map.of("repo", REPO, "issue_number", 7)).json()
                 .get("detail").asText()).isEqualTo("Missing or invalid field: agent_id");

@@ -39,8 +39,7 @@ class ClaimListAcrossProcessesIT {
                 ServerProcess writer = issue % 2 == 0 ? first : second;
                 ServerProcess reader = issue % 2 == 0 ? second : first;
                 String agent = "agent-" + issue;
-                String claimId = writer.api().post("/api/claims",
-                        Map.of("agent_id", agent, "repo", REPO, "issue_number", issue)).json().path("claim").path("claim_id").asText();
+                String claimId = writer.api().claim(agent, REPO, issue).json().path("claim").path("claim_id").asText();
                 assertThat(statuses(reader, "?agent_id=" + agent)).containsExactly(claimId + "=claimed");
                 JsonNode health = health(reader);
                 assertThat(health.path("active_claims").asLong()).isEqualTo(issue);

@@ -35,8 +35,7 @@ class CrashRecoveryIT {
                 var futures = new java.util.ArrayList<java.util.concurrent.Future<JsonNode>>();
                 for (int issue = 1; issue <= CLAIMS; issue++) {
                     int n = issue;
-                    futures.add(pool.submit(() -> server.api().post("/api/claims",
-                            Map.of("agent_id", "agent-" + (n % 7), "repo", REPO, "issue_number", n)).json()));
+                    futures.add(pool.submit(() -> server.api().claim("agent-" + (n % 7), REPO, n).json()));
                 }
                 for (var future : futures) {
                     JsonNode claim = future.get(2, TimeUnit.MINUTES).get("claim");
@@ -61,7 +60,7 @@ class CrashRecoveryIT {
                         .isEqualTo("in_progress");
                 assertThat(api.get("/api/health").json().get("health").get("total_claims").asInt()).isEqualTo(CLAIMS);
                 for (int issue = 1; issue <= CLAIMS; issue += 37) {
-                    Api.Answer again = api.post("/api/claims", Map.of("agent_id", "latecomer", "repo", REPO, "issue_number", issue));
+                    Api.Answer again = api.claim("latecomer", REPO, issue);
                     assertThat(again.status()).isEqualTo(409);
                     assertThat(again.json().get("owner_agent_id").asText()).isEqualTo("agent-" + (issue % 7));
                 }

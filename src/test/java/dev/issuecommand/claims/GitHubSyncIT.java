@@ -1,29 +1,31 @@
 package dev.issuecommand.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithOwnServer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reconciliation with GitHub (docs/behaviour.md §6) against the jar and a fake GitHub: closures, metadata, failures,
  * ETags.
  */
+@WithOwnServer(settings = {"ALLOWED_REPOS=acme/sync,acme/broken,acme/quiet", "SYNC_INTERVAL_MINUTES=0"})
 class GitHubSyncIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -31,35 +33,24 @@ class GitHubSyncIT {
     private static final String BROKEN = "acme/broken";
     private static final String QUIET = "acme/quiet";
 
-    @TempDir
-    static Path dir;
-
     static FakeGitHub github;
     static ServerProcess server;
+    static Path database;
     static Api api;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
+    static void start(TestServer own) {
+        github = own.github();
         github.addIssues(SYNC, 1, 20);
         github.addIssues(BROKEN, 1, 3);
         github.addIssues(QUIET, 1, 120);
-        server = ServerProcess.create(github, dir.resolve("sync.db"), Map.of(
-                "ALLOWED_REPOS", String.join(",", SYNC, BROKEN, QUIET),
-                "SYNC_INTERVAL_MINUTES", "0")).start();
+        server = own.server();
+        database = own.database();
         api = server.api();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        github.close();
-    }
-
     private static JsonNode claim(String agent, String repo, int number) {
-        Api.Answer answer = api.post("/api/claims", Map.of("agent_id", agent, "repo", repo, "issue_number", number));
+        Api.Answer answer = api.claim(agent, repo, number);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.json().get("claim");
     }
@@ -72,22 +63,14 @@ class GitHubSyncIT {
 
     @Test
     void syncRunsAtStartAndHealthShowsWhen() throws Exception {
-        JsonNode health = null;
-        for (int i = 0; i < 100; i++) {
-            health = api.get("/api/health").json().get("health");
-            if (health.has("last_github_sync_at")) {
-                break;
-            }
-            Thread.sleep(100);
-        }
+        JsonNode health = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/health").json().get("health"), h -> h.has("last_github_sync_at"));
         assertThat(health.get("last_github_sync_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(events("sync.reconciled")).isNotEmpty();
         assertThat(server.stderrText()).contains("\"event\":\"sync.scheduled\"").contains("\"at_start_only\":true");
-        String gh = null;
-        for (int i = 0; i < 100 && gh == null; i++) {
-            gh = server.stderrText().lines().filter(l -> l.contains("\"event\":\"github.gh.")).findFirst().orElse(null);
-            Thread.sleep(100);
-        }
+        String gh = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> server
+                .stderrText().lines().filter(l -> l.contains("\"event\":\"github.gh.")).findFirst().orElse(null),
+                line -> line != null);
         assertThat(gh).as("the application says whether gh is there").isNotNull().doesNotContain(ServerProcess.GITHUB_TOKEN);
         assertThat(server.stderrText().lines().filter(l -> l.contains("\"event\":\"github.gh."))).as("once").hasSize(1);
     }
@@ -114,6 +97,7 @@ class GitHubSyncIT {
     @Test
     void changedTitleLabelsAndAssigneesAreRefreshedWithoutCountingAsAgentActivity() throws Exception {
         JsonNode before = claim("agent-meta", SYNC, 2);
+        // on purpose: a later sync would show a later last_activity_at if it counted as activity
         Thread.sleep(20);
         github.setTitle(SYNC, 2, "Renamed on GitHub");
         github.setLabels(SYNC, 2, "bug", "p0");
@@ -161,7 +145,6 @@ class GitHubSyncIT {
         int mark = github.answers().size();
         JsonNode report = sync();
         List<String> second = github.answers().subList(mark, github.answers().size());
-        System.out.println("second sync answers: " + second);
         assertThat(second).isNotEmpty().allMatch(a -> a.endsWith(" 304"));
         assertThat(second).as("every repository, and both pages of acme/quiet")
                 .anyMatch(a -> a.startsWith("GET /repos/acme/quiet/issues?state=open&per_page=100&page=2"))
@@ -181,7 +164,7 @@ class GitHubSyncIT {
 
     private static List<JsonNode> events(String type) throws Exception {
         List<JsonNode> found = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("sync.db"));
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
                 PreparedStatement query = db.prepareStatement("SELECT payload FROM events WHERE type = ? ORDER BY event_id")) {
             query.setString(1, type);
             try (ResultSet rows = query.executeQuery()) {

@@ -4,24 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.it.support.Api;
-import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithOwnServer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hundreds of malformed or hostile requests: no 5xx, the process stays up, stored claims are unchanged, and
- * neither secret appears in the logs.
+ * neither secret appears in the logs. A server of its own: {@code POST /api/next} without a repository may claim in
+ * any repository the server knows, and here that is only this test's.
  */
+@WithOwnServer
 class HostileInputIT {
 
     private static final String REPO = "hostile/target";
@@ -38,51 +39,41 @@ class HostileInputIT {
             "{\"agent_id\":\"a\" \"repo\":\"b\"}", "[".repeat(10000), "{\"a\":".repeat(3000),
             "\"just a string\"", "12345", "true", "{\"agent_id\":\"a\",\"agent_id\":5}");
 
-    @TempDir
-    Path dir;
-
     @Test
-    void hostileRequestsNeverBreakTheServerOrTheData() throws Exception {
-        try (FakeGitHub github = new FakeGitHub()) {
-            github.addIssues(REPO, 1, 5);
-            try (ServerProcess server = ServerProcess.create(github, dir.resolve("hostile.db"), Map.of()).start()) {
-                Api api = server.api();
-                String held = api.post("/api/claims", Map.of("agent_id", "keeper", "repo", REPO, "issue_number", 1))
-                        .json().get("claim").get("claim_id").asText();
-                api.patch("/api/claims/" + held, Map.of("agent_id", "keeper", "status", "in_progress"));
-                JsonNode before = api.get("/api/claims/" + held).json();
+    void hostileRequestsNeverBreakTheServerOrTheData(TestServer own) throws Exception {
+        own.github().addIssues(REPO, 1, 5);
+        ServerProcess server = own.server();
+        Api api = server.api();
+        String held = api.claimId("keeper", REPO, 1);
+        api.patch("/api/claims/" + held, Map.of("agent_id", "keeper", "status", "in_progress"));
+        JsonNode before = api.get("/api/claims/" + held).json();
 
-                List<HttpRequest> requests = requests(server.base(), held);
-                int count = 0;
-                List<String> failures = new ArrayList<>();
-                for (HttpRequest request : requests) {
-                    Api.Answer answer = api.send(request);
-                    count++;
-                    if (answer.status() >= 500) {
-                        failures.add(request.method() + " " + request.uri() + " -> " + answer.status() + " " + answer.text());
-                    }
-                    if (answer.status() >= 400 && !rejectedByContainer(request, answer) && !(answer.json().path("ok").isBoolean()
-                            && !answer.json().get("ok").asBoolean() && answer.json().has("error"))) {
-                        failures.add(request.method() + " " + request.uri() + " -> " + answer.status()
-                                + " without the error shape: " + answer.text());
-                    }
-                }
-                System.out.printf("hostile input: %d requests sent, %d answered 5xx or without the error shape%n", count, failures.size());
-                assertThat(count).isGreaterThanOrEqualTo(300);
-                assertThat(failures).isEmpty();
-                assertThat(api.get("/api/health").status()).isEqualTo(200);
-                assertThat(api.get("/api/claims/" + held).json()).as("the held claim is untouched").isEqualTo(before);
-                JsonNode claims = api.get("/api/claims").json().get("claims");
-                assertThat(claims).allSatisfy(claim -> {
-                    assertThat(claim.get("repo").asText()).isEqualTo(REPO);
-                    assertThat(claim.get("issue_number").asInt()).isBetween(1, 5);
-                });
-                assertThat(claims).filteredOn(c -> c.get("issue_number").asInt() == 1).hasSize(1);
-                String logs = server.stderrText();
-                assertThat(logs).doesNotContain(ServerProcess.API_KEY).doesNotContain(ServerProcess.GITHUB_TOKEN);
-                assertThat(server.stdoutText()).isEmpty();
+        List<HttpRequest> requests = requests(server.base(), held);
+        List<String> failures = new ArrayList<>();
+        for (HttpRequest request : requests) {
+            Api.Answer answer = api.send(request);
+            if (answer.status() >= 500) {
+                failures.add(request.method() + " " + request.uri() + " -> " + answer.status() + " " + answer.text());
+            }
+            if (answer.status() >= 400 && !rejectedByContainer(request, answer) && !(answer.json().path("ok").isBoolean()
+                    && !answer.json().get("ok").asBoolean() && answer.json().has("error"))) {
+                failures.add(request.method() + " " + request.uri() + " -> " + answer.status()
+                        + " without the error shape: " + answer.text());
             }
         }
+        assertThat(requests).hasSizeGreaterThanOrEqualTo(300);
+        assertThat(failures).as("of %d requests, answered 5xx or without the error shape", requests.size()).isEmpty();
+        assertThat(api.get("/api/health").status()).isEqualTo(200);
+        assertThat(api.get("/api/claims/" + held).json()).as("the held claim is untouched").isEqualTo(before);
+        JsonNode claims = api.get("/api/claims").json().get("claims");
+        assertThat(claims).allSatisfy(claim -> {
+            assertThat(claim.get("repo").asText()).isEqualTo(REPO);
+            assertThat(claim.get("issue_number").asInt()).isBetween(1, 5);
+        });
+        assertThat(claims).filteredOn(c -> c.get("issue_number").asInt() == 1).hasSize(1);
+        assertThat(server.stderrText()).doesNotContain(ServerProcess.API_KEY)
+                .doesNotContain(ServerProcess.GITHUB_TOKEN);
+        assertThat(server.stdoutText()).isEmpty();
     }
 
     /** Liberty refuses an encoded NUL or an encoded path traversal with its own 400 before the application sees it. */
@@ -98,41 +89,41 @@ class HostileInputIT {
         for (String value : ODD_VALUES) {
             for (String field : fields) {
                 String claimBody = "{\"agent_id\":\"mallory\",\"repo\":\"" + REPO + "\",\"issue_number\":2,\"" + field + "\":" + value + "}";
-                out.add(json(base + "/api/claims", "POST", claimBody, key));
+                out.add(Api.request(base + "/api/claims", "POST", claimBody, key));
                 String patchBody = "{\"agent_id\":\"mallory\",\"status\":\"released\",\"" + field + "\":" + value + "}";
-                out.add(json(base + "/api/claims/" + held, "PATCH", patchBody, key));
+                out.add(Api.request(base + "/api/claims/" + held, "PATCH", patchBody, key));
             }
-            out.add(json(base + "/api/claims/" + held, "DELETE", "{\"agent_id\":" + value + "}", key));
-            out.add(json(base + "/api/next", "POST", "{\"agent_id\":\"m\",\"repo\":" + value + "}", key));
+            out.add(Api.request(base + "/api/claims/" + held, "DELETE", "{\"agent_id\":" + value + "}", key));
+            out.add(Api.request(base + "/api/next", "POST", "{\"agent_id\":\"m\",\"repo\":" + value + "}", key));
         }
         for (String body : BROKEN_BODIES) {
-            out.add(json(base + "/api/claims", "POST", body, key));
-            out.add(json(base + "/api/claims/" + held, "PATCH", body, key));
-            out.add(json(base + "/api/claims/" + held + "/heartbeat", "POST", body, key));
+            out.add(Api.request(base + "/api/claims", "POST", body, key));
+            out.add(Api.request(base + "/api/claims/" + held, "PATCH", body, key));
+            out.add(Api.request(base + "/api/claims/" + held + "/heartbeat", "POST", body, key));
         }
         String[] oddIds = {"%00", "..%2F..%2Fetc", "' OR '1'='1", "x".repeat(5000), "%F0%9F%A6%80", "-1", "null", held + "x"};
         for (String id : oddIds) {
-            out.add(json(base + "/api/claims/" + id, "GET", null, key));
-            out.add(json(base + "/api/claims/" + id, "PATCH", "{\"agent_id\":\"m\",\"status\":\"released\"}", key));
-            out.add(json(base + "/api/claims/" + id, "DELETE", "{\"agent_id\":\"m\"}", key));
+            out.add(Api.request(base + "/api/claims/" + id, "GET", null, key));
+            out.add(Api.request(base + "/api/claims/" + id, "PATCH", "{\"agent_id\":\"m\",\"status\":\"released\"}", key));
+            out.add(Api.request(base + "/api/claims/" + id, "DELETE", "{\"agent_id\":\"m\"}", key));
         }
         String[] queries = {"status=%27", "repo=a%2Fb%2Fc", "agent_id=%00", "limit=-5", "limit=abc", "limit=1e9",
             "cursor=!!!", "cursor=" + URLEncoder.encode("bm90OmFjdXJzb3I", StandardCharsets.UTF_8), "repo=" + "a".repeat(3000)};
         for (String query : queries) {
-            out.add(json(base + "/api/claims?" + query, "GET", null, key));
-            out.add(json(base + "/api/claims/history?" + query, "GET", null, key));
-            out.add(json(base + "/api/my-work?" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/claims?" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/claims/history?" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/my-work?" + query, "GET", null, key));
         }
         String[] auths = {null, "", "Bearer", "Bearer ", "bearer " + ServerProcess.API_KEY, "Basic dXNlcjpwYXNz",
             "Bearer " + ServerProcess.API_KEY + "x", "Token " + ServerProcess.API_KEY, "Bearer \u00e9\u00e9"};
         for (String auth : auths) {
-            out.add(json(base + "/api/claims", "GET", null, auth));
-            out.add(json(base + "/api/claims", "POST", "{\"agent_id\":\"m\",\"repo\":\"" + REPO + "\",\"issue_number\":3}", auth));
-            out.add(json(base + "/sse", "GET", null, auth));
+            out.add(Api.request(base + "/api/claims", "GET", null, auth));
+            out.add(Api.request(base + "/api/claims", "POST", "{\"agent_id\":\"m\",\"repo\":\"" + REPO + "\",\"issue_number\":3}", auth));
+            out.add(Api.request(base + "/sse", "GET", null, auth));
         }
         String[] methods = {"PUT", "OPTIONS", "TRACE"};
         for (String method : methods) {
-            out.add(json(base + "/api/claims", method, "{}", key));
+            out.add(Api.request(base + "/api/claims", method, "{}", key));
         }
         Random random = new Random(42);
         for (int i = 0; i < 40; i++) {
@@ -144,17 +135,7 @@ class HostileInputIT {
         }
         out.add(HttpRequest.newBuilder(URI.create(base + "/api/claims")).header("Authorization", key)
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("hello")).build());
-        out.add(json(base + "/api/claims", "POST", "{\"agent_id\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}", key));
+        out.add(Api.request(base + "/api/claims", "POST", "{\"agent_id\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}", key));
         return out;
-    }
-
-    private static HttpRequest json(String url, String method, String body, String auth) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replace(" ", "%20")))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (auth != null && !auth.isEmpty()) {
-            builder.header("Authorization", auth);
-        }
-        return builder.build();
     }
 }

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
-import dev.issuecommand.it.support.ServerProcess;
-import java.nio.file.Path;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithOwnServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Repositories, open issues, issue details, next_issue and auto-close over real HTTP against the jar and a fake GitHub. */
+@WithOwnServer(settings = {"ALLOWED_REPOS=acme/widgets,acme/gadgets,acme/private-stuff,acme/tools",
+    "AUTO_CLOSE_GITHUB_ISSUE=true"})
 class RepositoriesAndNextIssueIT {
 
     private static final String WIDGETS = "acme/widgets";
@@ -23,16 +23,12 @@ class RepositoriesAndNextIssueIT {
     private static final String PRIVATE = "acme/private-stuff";
     private static final String TOOLS = "acme/tools";
 
-    @TempDir
-    static Path dir;
-
     static FakeGitHub github;
-    static ServerProcess server;
     static Api api;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
+    static void start(TestServer own) {
+        github = own.github();
         github.addIssues(WIDGETS, 1, 150);
         github.close(WIDGETS, 150);
         github.markPullRequest(WIDGETS, 149);
@@ -65,18 +61,7 @@ class RepositoriesAndNextIssueIT {
         github.addIssue(PRIVATE, 2, "Ordinary");
         github.addIssues(TOOLS, 1, 5);
         github.addIssue("evil/outside", 1, "Not allowed");
-        server = ServerProcess.create(github, dir.resolve("repos.db"), Map.of(
-                "ALLOWED_REPOS", String.join(",", WIDGETS, GADGETS, PRIVATE, TOOLS),
-                "AUTO_CLOSE_GITHUB_ISSUE", "true")).start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        github.close();
+        api = own.api();
     }
 
     @Test
@@ -105,7 +90,7 @@ class RepositoriesAndNextIssueIT {
 
     @Test
     void openIssuesArePagedAndLeaveOutPullRequestsClosedAndClaimedIssues() {
-        assertThat(api.post("/api/claims", Map.of("agent_id", "lister", "repo", WIDGETS, "issue_number", 100)).status())
+        assertThat(api.claim("lister", WIDGETS, 100).status())
                 .isEqualTo(200);
         Api.Answer answer = api.get("/api/repos/acme/widgets/issues");
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
@@ -171,7 +156,7 @@ class RepositoriesAndNextIssueIT {
 
     @Test
     void nextIssueTakesPriorityLabelsThenOldestAndEndsWith409() {
-        assertThat(api.post("/api/claims", Map.of("agent_id", "early", "repo", GADGETS, "issue_number", 9)).status())
+        assertThat(api.claim("early", GADGETS, 9).status())
                 .isEqualTo(200);
         List<Integer> taken = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -229,7 +214,7 @@ class RepositoriesAndNextIssueIT {
     }
 
     private String walkToMerged(int issue) {
-        Api.Answer claimed = api.post("/api/claims", Map.of("agent_id", "closer", "repo", TOOLS, "issue_number", issue));
+        Api.Answer claimed = api.claim("closer", TOOLS, issue);
         assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
         String id = claimed.json().get("claim").get("claim_id").asText();
         api.patch("/api/claims/" + id, Map.of("agent_id", "closer", "status", "in_progress"));

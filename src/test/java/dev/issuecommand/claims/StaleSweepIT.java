@@ -1,56 +1,44 @@
 package dev.issuecommand.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.events.SseStream;
 import dev.issuecommand.it.support.Api;
-import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import java.nio.file.Path;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithOwnServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Stale detection and auto-release on their own schedule, with decimal minutes (docs/behaviour.md §5): seen on the
  * event stream and in {@code GET /api/claims}. CLAIM_TIMEOUT_MINUTES=0.05 is 3 s, STALE_AUTO_RELEASE_MINUTES=0.1 is 6
  * s.
  */
+@WithOwnServer(settings = {"CLAIM_TIMEOUT_MINUTES=0.05", "STALE_AUTO_RELEASE_MINUTES=0.1"})
 class StaleSweepIT {
 
     private static final String REPO = "acme/idle";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path dir;
-
-    static FakeGitHub github;
     static ServerProcess server;
     static Api api;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
-        github.addIssues(REPO, 1, 10);
-        server = ServerProcess.create(github, dir.resolve("stale.db"),
-                Map.of("CLAIM_TIMEOUT_MINUTES", "0.05", "STALE_AUTO_RELEASE_MINUTES", "0.1")).start();
+    static void start(TestServer own) {
+        own.github().addIssues(REPO, 1, 10);
+        server = own.server();
         api = server.api();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        github.close();
-    }
-
     private static JsonNode claim(String agent, int issue) {
-        Api.Answer answer = api.post("/api/claims", Map.of("agent_id", agent, "repo", REPO, "issue_number", issue));
+        Api.Answer answer = api.claim(agent, REPO, issue);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         return answer.json().get("claim");
     }
@@ -97,6 +85,7 @@ class StaleSweepIT {
         String lastBeat = null;
         String movedAt = null;
         for (int beat = 0; beat < 10; beat++) {
+            // on purpose: a heartbeat every half second for five seconds, past the 3-second timeout
             Thread.sleep(500);
             JsonNode renewed = api.post("/api/claims/" + beatingId + "/heartbeat", Map.of("agent_id", "agent-beat"))
                     .json().get("claim");
@@ -109,9 +98,6 @@ class StaleSweepIT {
         long beatingStale = staleAt(beatingId);
         long workingStale = staleAt(workingId);
         long claimedAt = millis(beating.get("claimed_at").asText());
-        System.out.printf("heartbeats for %d ms; stale %d ms after the last one; in_progress claim stale %d ms after "
-                + "its status change%n", millis(lastBeat) - claimedAt, beatingStale - millis(lastBeat),
-                workingStale - millis(movedAt));
         assertThat(beatingStale - millis(lastBeat)).as("idle 3 s counted from the last heartbeat")
                 .isGreaterThanOrEqualTo(3000);
         assertThat(millis(lastBeat) - claimedAt).as("heartbeats went on past the timeout").isGreaterThan(3000);
@@ -120,17 +106,20 @@ class StaleSweepIT {
     }
 
     /** Waits until the claim has gone stale and returns when, from its status history. */
-    private static long staleAt(String claimId) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (JsonNode change : api.get("/api/claims/" + claimId).json().get("claim").get("status_history")) {
-                if (change.get("status").asText().equals("stale")) {
-                    return millis(change.get("timestamp").asText());
-                }
+    private static long staleAt(String claimId) {
+        JsonNode change = await("claim " + claimId + " going stale").atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> staleChange(claimId), found -> found != null);
+        return millis(change.get("timestamp").asText());
+    }
+
+    /** The change to {@code stale} in the claim's status history; null while there is none. */
+    private static JsonNode staleChange(String claimId) {
+        for (JsonNode change : api.get("/api/claims/" + claimId).json().get("claim").get("status_history")) {
+            if (change.get("status").asText().equals("stale")) {
+                return change;
             }
-            Thread.sleep(200);
         }
-        throw new AssertionError("claim " + claimId + " never went stale");
+        return null;
     }
 
     private static long millis(String iso) {

@@ -6,17 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,9 +56,9 @@ class ReadOnlyInstallIT {
             Process process = builder.start();
             try {
                 String url = "http://127.0.0.1:" + port;
-                waitForHealth(url, process, base);
+                ServerProcess.awaitHealthy(process, url, Duration.ofSeconds(120), base.resolve("err.txt"));
                 Api api = new Api(url, ServerProcess.API_KEY);
-                Api.Answer claim = api.post("/api/claims", Map.of("agent_id", "ro-agent", "repo", "acme/ro", "issue_number", 1));
+                Api.Answer claim = api.claim("ro-agent", "acme/ro", 1);
                 assertThat(claim.status()).as(claim.text()).isEqualTo(200);
                 assertThat(claim.json().get("claim").get("agent_id").asText()).isEqualTo("ro-agent");
                 assertThat(data.resolve("issuecommand.db")).exists();
@@ -83,33 +77,6 @@ class ReadOnlyInstallIT {
             try (Stream<Path> all = Files.walk(base)) {
                 all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
-        }
-    }
-
-    private static void waitForHealth(String base, Process process, Path dir) throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(process.isAlive()).as(() -> read(dir.resolve("err.txt"))).isTrue();
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/health"))
-                        .header("Authorization", "Bearer " + ServerProcess.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not yet listening
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("not ready: " + read(dir.resolve("err.txt")));
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return e.toString();
         }
     }
 }

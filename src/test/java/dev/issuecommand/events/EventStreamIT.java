@@ -4,62 +4,47 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.it.support.Api;
-import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /sse} read by a real HTTP client against the runnable jar: frames, order, fields, replay
- * (docs/behaviour.md §9).
+ * (docs/behaviour.md §9). The server is shared: a test reads the events of its own repository, except where it
+ * checks the ids of every event in a row.
  */
+@WithSharedServer
 class EventStreamIT {
 
     private static final String REPO = "acme/stream";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    @TempDir
-    static Path dir;
-
-    static FakeGitHub github;
-    static ServerProcess server;
     static Api api;
     static HttpClient client;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
-        github.addIssues(REPO, 1, 200);
-        server = ServerProcess.create(github, dir.resolve("events.db"), Map.of()).start();
-        api = server.api();
+    static void start(TestServer shared) {
+        shared.github().addIssues(REPO, 1, 200);
+        api = shared.api();
         client = SseStream.newClient();
     }
 
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        github.close();
-    }
-
     private static SseStream open(Map<String, String> headers) {
-        return SseStream.open(client, server.base(), ServerProcess.API_KEY, headers);
+        return SseStream.open(client, api.base(), ServerProcess.API_KEY, headers);
     }
 
     private static String claim(String agent, int issue) {
-        Api.Answer answer = api.post("/api/claims", Map.of("agent_id", agent, "repo", REPO, "issue_number", issue));
-        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
-        return answer.json().get("claim").get("claim_id").asText();
+        return api.claimId(agent, REPO, issue);
     }
 
     @Test
@@ -83,7 +68,7 @@ class EventStreamIT {
 
             List<SseStream.Frame> frames = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                frames.add(stream.nextEvent(WAIT));
+                frames.add(stream.nextEventFor(REPO, WAIT));
             }
             assertThat(frames).extracting(SseStream.Frame::event)
                     .containsExactly("claim.created", "claim.updated", "claim.released");
@@ -115,7 +100,7 @@ class EventStreamIT {
         try (SseStream stream = open(Map.of())) {
             stream.next(WAIT);
             claim("agent-replay", 20);
-            SseStream.Frame created = stream.nextEvent(WAIT);
+            SseStream.Frame created = stream.nextEventFor(REPO, WAIT);
             assertThat(created.json().get("issue_number").asInt()).isEqualTo(20);
             lastSeen = created.id();
         }
@@ -123,12 +108,12 @@ class EventStreamIT {
 
         try (SseStream resumed = open(Map.of("Last-Event-ID", lastSeen))) {
             assertThat(resumed.next(WAIT).event()).isEqualTo("connected");
-            List<SseStream.Frame> replayed = List.of(resumed.nextEvent(WAIT), resumed.nextEvent(WAIT),
-                    resumed.nextEvent(WAIT));
+            List<SseStream.Frame> replayed = List.of(resumed.nextEventFor(REPO, WAIT),
+                    resumed.nextEventFor(REPO, WAIT), resumed.nextEventFor(REPO, WAIT));
             assertThat(replayed).extracting(f -> f.json().get("claim_id").asText())
                     .as("every missed event, in order, none seen before").containsExactlyElementsOf(missed);
             String live = claim("agent-replay", 24);
-            SseStream.Frame next = resumed.nextEvent(WAIT);
+            SseStream.Frame next = resumed.nextEventFor(REPO, WAIT);
             assertThat(next.json().get("claim_id").asText()).as("then live events").isEqualTo(live);
             assertThat(Long.parseLong(next.id())).isGreaterThan(Long.parseLong(replayed.get(2).id()));
         }
@@ -140,7 +125,7 @@ class EventStreamIT {
         try (SseStream stream = open(Map.of())) {
             stream.next(WAIT);
             claim("agent-race", 40);
-            start = stream.nextEvent(WAIT).id();
+            start = stream.nextEventFor(REPO, WAIT).id();
         }
         for (int issue = 41; issue < 61; issue++) {
             claim("agent-race", issue);
@@ -180,7 +165,7 @@ class EventStreamIT {
         try (SseStream stream = open(Map.of("Last-Event-ID", "999999999"))) {
             assertThat(stream.next(WAIT).event()).isEqualTo("connected");
             String id = claim("agent-future", 100);
-            assertThat(stream.nextEvent(WAIT).json().get("claim_id").asText()).isEqualTo(id);
+            assertThat(stream.nextEventFor(REPO, WAIT).json().get("claim_id").asText()).isEqualTo(id);
         }
     }
 
@@ -197,15 +182,13 @@ class EventStreamIT {
     void aQuietStreamStaysOpenWithPings() throws Exception {
         try (SseStream stream = open(Map.of())) {
             assertThat(stream.next(WAIT).event()).isEqualTo("connected");
-            long started = System.nanoTime();
-            SseStream.Frame first = stream.next(Duration.ofSeconds(25));
-            SseStream.Frame second = stream.next(Duration.ofSeconds(25));
-            System.out.printf("pings after %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            SseStream.Frame first = stream.nextFor(REPO, Duration.ofSeconds(25));
+            SseStream.Frame second = stream.nextFor(REPO, Duration.ofSeconds(25));
             assertThat(List.of(first.event(), second.event())).containsExactly("ping", "ping");
             assertThat(second.json().get("timestamp").asText()).isNotBlank();
             assertThat(stream.ended()).as("still open after two pings").isFalse();
             String id = claim("agent-quiet", 150);
-            assertThat(stream.nextEvent(WAIT).json().get("claim_id").asText()).isEqualTo(id);
+            assertThat(stream.nextEventFor(REPO, WAIT).json().get("claim_id").asText()).isEqualTo(id);
         }
     }
 }

@@ -100,6 +100,31 @@ public final class SseStream implements AutoCloseable {
         }
     }
 
+    /**
+     * The next frame that is a ping or about {@code repo}, other repositories' events skipped: what a test sees of
+     * the stream of a server other test classes use too.
+     */
+    public Frame nextFor(String repo, Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Frame frame = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if ("ping".equals(frame.event()) || repo.equals(frame.json().path("repo").asText())) {
+                return frame;
+            }
+        }
+    }
+
+    /** The next event about {@code repo}: pings and other repositories' events skipped. */
+    public Frame nextEventFor(String repo, Duration timeout) throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Frame frame = nextFor(repo, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (!"ping".equals(frame.event())) {
+                return frame;
+            }
+        }
+    }
+
     /** Frames until (and including) the first matching {@code until}. */
     public List<Frame> until(Predicate<Frame> until, Duration timeout) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -5,49 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.issuecommand.it.support.Api;
-import dev.issuecommand.it.support.FakeGitHub;
-import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import dev.issuecommand.webhooks.DatabaseFile;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The follow-up routes and next-work over real HTTP: transitions, ownership, priority order, the claim holder first. */
+/**
+ * The follow-up routes and next-work over real HTTP: transitions, ownership, priority order, the claim holder first.
+ * On the shared server: its repositories ({@code acme/own}, {@code acme/order}, {@code acme/nw*}) and agents
+ * ({@code followups-*}) are its own.
+ */
+@WithSharedServer
 class FollowupsIT {
 
-    static final String SECRET = "followups-secret";
-
-    @TempDir
-    static Path dir;
-
-    static FakeGitHub github;
-    static ServerProcess server;
     static Api api;
     static WebhookSender hooks;
     static DatabaseFile db;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
-        github.addIssue("acme/nw1", 1, "Only issue of nw1");
-        github.addIssue("acme/nw3", 5, "The issue behind PR 7");
-        Path file = dir.resolve("followups.db");
-        server = ServerProcess.create(github, file, Map.of("GITHUB_WEBHOOK_SECRET", SECRET)).start();
-        api = server.api();
-        hooks = new WebhookSender(api, "/api/webhooks/github", SECRET);
-        db = new DatabaseFile(file);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        github.close();
+    static void start(TestServer shared) {
+        shared.github().addIssue("acme/nw1", 1, "Only issue of nw1");
+        shared.github().addIssue("acme/nw3", 5, "The issue behind PR 7");
+        api = shared.api();
+        hooks = new WebhookSender(api, "/api/webhooks/github", WithSharedServer.WEBHOOK_SECRET);
+        db = new DatabaseFile(shared.database());
     }
 
     private static String queue(String event, ObjectNode payload) {
@@ -84,63 +70,63 @@ class FollowupsIT {
     @Test
     void transitionsAndOwnershipAreEnforced() {
         String id = reviewComment("acme/own", 1);
-        Api.Answer unclaimedDone = patch(id, "agent-a", "done", null);
+        Api.Answer unclaimedDone = patch(id, "followups-a", "done", null);
         assertThat(unclaimedDone.status()).isEqualTo(409);
         assertThat(unclaimedDone.json().get("reason").asText()).isEqualTo("invalid_transition");
         assertThat(unclaimedDone.json().get("ok").asBoolean()).isFalse();
 
-        Api.Answer started = patch(id, "agent-a", "in_progress", "on it");
+        Api.Answer started = patch(id, "followups-a", "in_progress", "on it");
         assertThat(started.status()).as(started.text()).isEqualTo(200);
         assertThat(started.json().get("ok").asBoolean()).isTrue();
         JsonNode item = started.json().get("work_item");
         assertThat(item.get("status").asText()).isEqualTo("in_progress");
-        assertThat(item.get("claimed_by_agent_id").asText()).isEqualTo("agent-a");
+        assertThat(item.get("claimed_by_agent_id").asText()).isEqualTo("followups-a");
         assertThat(item.has("claimed_at")).isTrue();
         assertThat(item.get("status_history").get(1).get("note").asText()).isEqualTo("on it");
 
-        Api.Answer intruder = patch(id, "agent-b", "done", null);
+        Api.Answer intruder = patch(id, "followups-b", "done", null);
         assertThat(intruder.status()).isEqualTo(409);
         assertThat(intruder.json().get("reason").asText()).isEqualTo("agent_mismatch");
-        assertThat(intruder.json().get("owner_agent_id").asText()).isEqualTo("agent-a");
+        assertThat(intruder.json().get("owner_agent_id").asText()).isEqualTo("followups-a");
 
-        Api.Answer backwards = patch(id, "agent-a", "claimed", null);
+        Api.Answer backwards = patch(id, "followups-a", "claimed", null);
         assertThat(backwards.status()).isEqualTo(409);
         assertThat(backwards.json().get("reason").asText()).isEqualTo("invalid_transition");
         assertThat(backwards.json().get("message").asText()).contains("in_progress").contains("claimed");
 
-        assertThat(patch(id, "agent-a", "in_progress", null).json().get("idempotent").asBoolean()).isTrue();
-        Api.Answer bogus = patch(id, "agent-a", "finished", null);
+        assertThat(patch(id, "followups-a", "in_progress", null).json().get("idempotent").asBoolean()).isTrue();
+        Api.Answer bogus = patch(id, "followups-a", "finished", null);
         assertThat(bogus.status()).isEqualTo(400);
         assertThat(bogus.json().get("detail").asText()).isEqualTo("Invalid follow-up status: finished");
         assertThat(api.patch("/api/followups/" + id, Map.of("status", "done")).json().get("detail").asText())
                 .isEqualTo("Missing or invalid field: agent_id");
 
-        JsonNode mine = api.get("/api/my-work?agent_id=agent-a").json().get("work");
+        JsonNode mine = api.get("/api/my-work?agent_id=followups-a").json().get("work");
         assertThat(mine.get("followups")).extracting(f -> f.get("work_item_id").asText()).containsExactly(id);
         assertThat(mine.get("claims")).isEmpty();
 
-        Api.Answer dismissed = patch(id, "agent-a", "dismissed", "reviewer withdrew the comment");
+        Api.Answer dismissed = patch(id, "followups-a", "dismissed", "reviewer withdrew the comment");
         assertThat(dismissed.status()).isEqualTo(200);
         assertThat(dismissed.json().get("work_item").get("dismiss_reason").asText()).isEqualTo("reviewer withdrew the comment");
         assertThat(api.get("/api/followups?repo=acme/own").json().get("followups")).as("active only").isEmpty();
-        assertThat(api.get("/api/my-work?agent_id=agent-a").json().get("work").get("followups")).isEmpty();
-        Api.Answer ended = patch(id, "agent-a", "in_progress", null);
+        assertThat(api.get("/api/my-work?agent_id=followups-a").json().get("work").get("followups")).isEmpty();
+        Api.Answer ended = patch(id, "followups-a", "in_progress", null);
         assertThat(ended.status()).isEqualTo(404);
         assertThat(ended.json().get("reason").asText()).isEqualTo("work_item_not_found");
-        Api.Answer unknown = patch("no-such-item", "agent-a", "claimed", null);
+        Api.Answer unknown = patch("no-such-item", "followups-a", "claimed", null);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.json().get("reason").asText()).isEqualTo("work_item_not_found");
 
         assertThat(db.events("followup.claimed")).anyMatch(e -> e.get("work_item_id").asText().equals(id)
-                && e.get("agent_id").asText().equals("agent-a"));
+                && e.get("agent_id").asText().equals("followups-a"));
         assertThat(db.events("followup.dismissed")).anyMatch(e -> e.get("work_item_id").asText().equals(id));
     }
 
     @Test
     void doneSetsDoneAt() {
         String id = prComment("acme/own", 2);
-        assertThat(patch(id, "agent-c", "claimed", null).json().get("work_item").get("status").asText()).isEqualTo("claimed");
-        JsonNode done = patch(id, "agent-c", "done", "fixed").json().get("work_item");
+        assertThat(patch(id, "followups-c", "claimed", null).json().get("work_item").get("status").asText()).isEqualTo("claimed");
+        JsonNode done = patch(id, "followups-c", "done", "fixed").json().get("work_item");
         assertThat(done.get("status").asText()).isEqualTo("done");
         assertThat(done.has("done_at")).isTrue();
         assertThat(done.get("status_history")).extracting(h -> h.get("status").asText())
@@ -154,6 +140,7 @@ class FollowupsIT {
         String review = reviewComment("acme/order", 2);
         String changes = changesRequested("acme/order", 3);
         String olderChanges = changes;
+        // on purpose: the newer item is queued at a later time than the older one
         Thread.sleep(5);
         String newerChanges = changesRequested("acme/order", 1);
         JsonNode list = api.get("/api/followups?repo=ACME/order").json().get("followups");
@@ -161,8 +148,8 @@ class FollowupsIT {
                 .containsExactly(olderChanges, newerChanges, review, comment);
         assertThat(api.get("/api/followups?repo=acme/order&pr_number=1").json().get("followups"))
                 .extracting(f -> f.get("work_item_id").asText()).containsExactly(newerChanges, comment);
-        patch(review, "agent-o", "claimed", null);
-        assertThat(api.get("/api/followups?claimed_by_agent_id=agent-o").json().get("followups"))
+        patch(review, "followups-o", "claimed", null);
+        assertThat(api.get("/api/followups?claimed_by_agent_id=followups-o").json().get("followups"))
                 .extracting(f -> f.get("work_item_id").asText()).containsExactly(review);
         assertThat(api.get("/api/followups?repo=acme/order&status=claimed").json().get("followups"))
                 .extracting(f -> f.get("work_item_id").asText()).containsExactly(review);
@@ -177,23 +164,23 @@ class FollowupsIT {
     void nextWorkPrefersFollowupsThenIssues() {
         prComment("acme/nw1", 10);
         String changes = changesRequested("acme/nw1", 11);
-        JsonNode first = nextWork("agent-n", "acme/nw1");
+        JsonNode first = nextWork("followups-n", "acme/nw1");
         assertThat(first.get("ok").asBoolean()).isTrue();
         assertThat(first.get("kind").asText()).isEqualTo("pr_followup");
         JsonNode item = first.get("work_item");
         assertThat(item.get("work_item_id").asText()).as("review_changes_requested first").isEqualTo(changes);
         assertThat(item.get("status").asText()).isEqualTo("claimed");
-        assertThat(item.get("claimed_by_agent_id").asText()).isEqualTo("agent-n");
-        assertThat(nextWork("agent-n", "acme/nw1").get("work_item").get("source_event_type").asText())
+        assertThat(item.get("claimed_by_agent_id").asText()).isEqualTo("followups-n");
+        assertThat(nextWork("followups-n", "acme/nw1").get("work_item").get("source_event_type").asText())
                 .isEqualTo("pr_comment");
 
-        JsonNode issue = nextWork("agent-n", "acme/nw1");
+        JsonNode issue = nextWork("followups-n", "acme/nw1");
         assertThat(issue.get("kind").asText()).isEqualTo("issue");
         assertThat(issue.get("claim").get("issue_number").asInt()).isEqualTo(1);
-        assertThat(issue.get("claim").get("agent_id").asText()).isEqualTo("agent-n");
+        assertThat(issue.get("claim").get("agent_id").asText()).isEqualTo("followups-n");
         assertThat(issue.get("issue").get("number").asInt()).isEqualTo(1);
 
-        Api.Answer nothing = api.post("/api/next-work", Map.of("agent_id", "agent-n", "repo", "acme/nw1"));
+        Api.Answer nothing = api.post("/api/next-work", Map.of("agent_id", "followups-n", "repo", "acme/nw1"));
         assertThat(nothing.status()).isEqualTo(409);
         assertThat(nothing.json().get("reason").asText()).isEqualTo("invalid_issue");
         assertThat(api.post("/api/next-work", Map.of("repo", "acme/nw1")).json().get("detail").asText())
@@ -202,28 +189,29 @@ class FollowupsIT {
 
     @Test
     void aFollowupOnAClaimedPullRequestGoesToTheClaimHolderFirst() {
-        String claimId = api.post("/api/claims", Map.of("agent_id", "holder", "repo", "acme/nw3", "issue_number", 5))
-                .json().get("claim").get("claim_id").asText();
-        api.patch("/api/claims/" + claimId, Map.of("agent_id", "holder", "status", "in_progress"));
-        Api.Answer submitted = api.patch("/api/claims/" + claimId, Map.of("agent_id", "holder", "status", "pr_submitted",
-                "pr_url", "https://github.com/acme/nw3/pull/7"));
+        String claimId = api.claimId("followups-holder", "acme/nw3", 5);
+        api.patch("/api/claims/" + claimId, Map.of("agent_id", "followups-holder", "status", "in_progress"));
+        Api.Answer submitted = api.patch("/api/claims/" + claimId, Map.of("agent_id", "followups-holder",
+                "status", "pr_submitted", "pr_url", "https://github.com/acme/nw3/pull/7"));
         assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
 
         String reserved = changesRequested("acme/nw3", 7);
         String free = prComment("acme/nw3", 8);
-        JsonNode other = nextWork("someone-else", "acme/nw3");
+        JsonNode other = nextWork("followups-someone-else", "acme/nw3");
         assertThat(other.get("work_item").get("work_item_id").asText())
                 .as("the higher-priority item is reserved for the holder").isEqualTo(free);
-        Api.Answer skipped = api.post("/api/next-work", Map.of("agent_id", "someone-else", "repo", "acme/nw3"));
+        Api.Answer skipped = api.post("/api/next-work",
+                Map.of("agent_id", "followups-someone-else", "repo", "acme/nw3"));
         assertThat(skipped.status()).as(skipped.text()).isEqualTo(409);
 
         String ownComment = reviewComment("acme/nw3", 7);
         String freeChanges = changesRequested("acme/nw3", 9);
-        JsonNode holder = nextWork("holder", "acme/nw3");
+        JsonNode holder = nextWork("followups-holder", "acme/nw3");
         assertThat(holder.get("work_item").get("work_item_id").asText()).isEqualTo(reserved);
-        JsonNode holderAgain = nextWork("holder", "acme/nw3");
+        JsonNode holderAgain = nextWork("followups-holder", "acme/nw3");
         assertThat(holderAgain.get("work_item").get("work_item_id").asText())
                 .as("its own PR before a higher-priority item elsewhere").isEqualTo(ownComment);
-        assertThat(nextWork("holder", "acme/nw3").get("work_item").get("work_item_id").asText()).isEqualTo(freeChanges);
+        assertThat(nextWork("followups-holder", "acme/nw3").get("work_item").get("work_item_id").asText())
+                .isEqualTo(freeChanges);
     }
 }

@@ -1,76 +1,58 @@
 package dev.issuecommand.github;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import java.nio.file.Path;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithOwnServer;
+import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GitHub failing, slow or rate limiting (docs/behaviour.md §6): our API answers 502/503 {@code github_unavailable},
  * retries only what is worth retrying, stops calling while rate limited or while the circuit is open, and everything
  * that does not need GitHub keeps answering. Fault Tolerance values are shortened through MicroProfile Config.
  */
+@WithOwnServer(settings = {"ALLOWED_REPOS=acme/res",
+    GitHubResilienceIT.FT + "TIMEOUT_VALUE=1500", GitHubResilienceIT.FT + "TIMEOUT_UNIT=MILLIS",
+    GitHubResilienceIT.FT + "CIRCUITBREAKER_REQUESTVOLUMETHRESHOLD=6",
+    GitHubResilienceIT.FT + "CIRCUITBREAKER_DELAY=2000", GitHubResilienceIT.FT + "CIRCUITBREAKER_DELAYUNIT=MILLIS"})
 class GitHubResilienceIT {
 
     private static final String REPO = "acme/res";
     private static final String ISSUES = "/api/repos/acme/res/issues";
-    private static final String FT = "DEV_ISSUECOMMAND_GITHUB_GITHUBTRANSPORT_EXCHANGE_";
-
-    @TempDir
-    static Path dir;
+    /** The prefix of the fault tolerance settings of the GitHub calls (MicroProfile Fault Tolerance). */
+    static final String FT = "DEV_ISSUECOMMAND_GITHUB_GITHUBTRANSPORT_EXCHANGE_";
 
     static FakeGitHub github;
-    static ServerProcess server;
     static Api api;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
+    static void start(TestServer own) {
+        github = own.github();
         github.addIssues(REPO, 1, 5);
-        server = ServerProcess.create(github, dir.resolve("res.db"), Map.of(
-                "ALLOWED_REPOS", REPO,
-                FT + "TIMEOUT_VALUE", "1500",
-                FT + "TIMEOUT_UNIT", "MILLIS",
-                FT + "CIRCUITBREAKER_REQUESTVOLUMETHRESHOLD", "6",
-                FT + "CIRCUITBREAKER_DELAY", "2000",
-                FT + "CIRCUITBREAKER_DELAYUNIT", "MILLIS")).start();
-        api = server.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-        github.close();
+        api = own.api();
     }
 
     /** Each test starts with a healthy GitHub and a closed circuit. */
     @BeforeEach
-    void gitHubHealthy() throws InterruptedException {
+    void gitHubHealthy() {
         github.failNext(0, 500);
         github.rateLimitNext(0, 429, 1);
         github.slowNext(0, 0);
-        for (int i = 0; i < 100; i++) {
-            if (api.get(ISSUES).status() == 200) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("GitHub never became healthy again");
+        await("GitHub healthy again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get(ISSUES).status() == 200);
     }
 
     @Test
     void gitHubDownIs502Or503WhileClaimsAndHealthStillAnswer() throws Exception {
-        Api.Answer claimed = api.post("/api/claims", Map.of("agent_id", "survivor", "repo", REPO, "issue_number", 1));
+        Api.Answer claimed = api.claim("survivor", REPO, 1);
         assertThat(claimed.status()).isEqualTo(200);
         github.failNext(100_000, 500);
         for (String path : new String[] {ISSUES, "/api/repos", "/api/issues/acme/res/2"}) {
@@ -104,8 +86,7 @@ class GitHubResilienceIT {
         }
         int before = github.requests().size();
         Api.Answer open = api.get(ISSUES);
-        System.out.println("circuit: last failure " + last.text() + " / then " + open.text());
-        assertThat(open.status()).isEqualTo(503);
+        assertThat(open.status()).as("after the last failure %s: %s", last.text(), open.text()).isEqualTo(503);
         assertThat(open.json().get("error").asText()).isEqualTo("github_unavailable");
         assertThat(open.json().get("detail").asText()).contains("paused");
         assertThat(github.requests().size()).as("an open circuit sends nothing").isEqualTo(before);
@@ -141,31 +122,20 @@ class GitHubResilienceIT {
             Api.Answer meanwhile = api.get("/api/issues/acme/res/1");
             assertThat(meanwhile.status()).isEqualTo(503);
             assertThat(github.requests().size()).as("no call while backing off").isEqualTo(before);
-            Api.Answer later = null;
-            for (int i = 0; i < 50; i++) {
-                Thread.sleep(200);
-                later = api.get(ISSUES);
-                if (later.status() == 200) {
-                    break;
-                }
-            }
-            assertThat(later.status()).as("calls resume after Retry-After").isEqualTo(200);
+            await("calls resume after Retry-After").atMost(Duration.ofSeconds(15)).pollDelay(Duration.ofMillis(200))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> api.get(ISSUES).status() == 200);
         }
     }
 
     @Test
     void aSlowAnswerTimesOutAndIsRetried() {
         github.slowNext(1, 4_000);
-        long start = System.nanoTime();
         Api.Answer retried = api.get("/api/issues/acme/res/3");
-        System.out.printf("slow once: %d ms, status %d%n", (System.nanoTime() - start) / 1_000_000, retried.status());
         assertThat(retried.status()).as(retried.text()).isEqualTo(200);
         assertThat(retried.json().get("issue").get("number").asInt()).isEqualTo(3);
 
         github.slowNext(3, 4_000);
-        start = System.nanoTime();
         Api.Answer slow = api.get("/api/issues/acme/res/4");
-        System.out.printf("slow always: %d ms, status %d%n", (System.nanoTime() - start) / 1_000_000, slow.status());
         assertThat(slow.status()).isEqualTo(503);
         assertThat(slow.json().get("error").asText()).isEqualTo("github_unavailable");
         assertThat(slow.json().get("detail").asText()).contains("in time");

@@ -1,6 +1,7 @@
 package dev.issuecommand.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.issuecommand.it.support.ServerProcess;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -47,11 +47,8 @@ class TunedJvmIT {
         ProcessHandle serverJvm = onlyChild(server.handle());
 
         server.kill();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (serverJvm.isAlive() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(serverJvm.isAlive()).as("server JVM after its launcher was killed").isFalse();
+        await("server JVM gone after its launcher was killed").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100)).until(() -> !serverJvm.isAlive());
         assertThat(portIsFree(server.port())).isTrue();
         assertThat(server.stderrText()).contains("\"event\":\"launcher.gone\"");
     }

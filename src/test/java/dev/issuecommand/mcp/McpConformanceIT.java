@@ -3,9 +3,10 @@ package dev.issuecommand.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,23 +18,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * test client) against {@code /mcp}: every scenario that applies to a server offering tools only. The suite cannot
  * send a bearer key, so it talks to a {@link BearerProxy} that adds it.
  */
+@WithSharedServer
 class McpConformanceIT {
 
     static Path dir;
-    static ServerProcess server;
     static BearerProxy proxy;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestServer shared) throws Exception {
         dir = ClientRun.workDir("conformance");
-        server = ServerProcess.create(null, dir.resolve("conformance.db"), Map.of()).start();
-        proxy = new BearerProxy(server.base(), ServerProcess.API_KEY);
+        proxy = new BearerProxy(shared.server().base(), ServerProcess.API_KEY);
     }
 
     @AfterAll
     static void stop() throws Exception {
         proxy.close();
-        server.close();
     }
 
     @ParameterizedTest

@@ -47,10 +47,6 @@ abstract class McpContract {
         github.addIssue(REPO, 5, "Urgent one", "P0");
         run = session(dir, Map.of("repo", REPO, "outside_repo", "evil/repo", "missing_issue", 999));
         calls = run.report().path("calls");
-        System.out.printf("%s: first stdout byte (initialize answer) %d ms after spawn; client saw initialize "
-                + "answered after %d ms; exit %d ms after stdin closed (exit code %s)%n", getClass().getSimpleName(),
-                run.firstAnswerMs(), run.report().path("initialize_ms").asLong(-1), run.exitAfterStdinClosedMs(),
-                run.jarExit());
     }
 
     /** The settings of a server (or front) for this contract, on {@code port}. */

@@ -1,11 +1,14 @@
 package dev.issuecommand.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The Streamable HTTP rules of {@code /mcp} on the runnable jar, spoken as plain HTTP by the JDK client. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@WithSharedServer
 class McpHttpIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,7 +49,7 @@ class McpHttpIT {
     static Path dir;
 
     static FakeGitHub github;
-    /** Default settings: loopback origins, 30-minute sessions, no rate limits. */
+    /** The shared server with default settings: loopback origins, 30-minute sessions, no rate limits. */
     static ServerProcess plain;
     /** One allowed origin, sessions idle for 3 s, a mutation burst of 2. */
     static ServerProcess tuned;
@@ -74,10 +77,10 @@ class McpHttpIT {
     }
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start(TestServer shared) throws Exception {
         github = new FakeGitHub();
         github.addIssues(REPO, 1, 5);
-        plain = ServerProcess.create(null, dir.resolve("plain.db"), Map.of()).start();
+        plain = shared.server();
         tuned = ServerProcess.create(github, dir.resolve("tuned.db"), Map.of(
                 "MCP_ALLOWED_ORIGINS", DASHBOARD,
                 "MCP_SESSION_IDLE_MINUTES", "0.05",
@@ -90,9 +93,9 @@ class McpHttpIT {
 
     @AfterAll
     static void stop() throws Exception {
-        try (FakeGitHub fake = github; ServerProcess second = tuned) {
-            if (plain != null) {
-                plain.close();
+        try (FakeGitHub fake = github) {
+            if (tuned != null) {
+                tuned.close();
             }
         }
     }
@@ -145,13 +148,10 @@ class McpHttpIT {
     @Test
     void anUnusedSessionIsEvicted() throws Exception {
         String session = initialize(tuned);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
-        int status = 200;
-        while (status != 404 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(7_000);
-            status = call(tuned, session, "system_health", Map.of()).status();
-        }
-        assertThat(status).as("a session idle for two sweeps of 3 s is gone").isEqualTo(404);
+        // polled every 7 s, not sooner: each call would count as use and keep the session alive
+        await("a session idle for two sweeps of 3 s is gone").atMost(Duration.ofSeconds(45))
+                .pollDelay(Duration.ofSeconds(7)).pollInterval(Duration.ofSeconds(7))
+                .until(() -> call(tuned, session, "system_health", Map.of()).status() == 404);
         assertThat(initialize(tuned)).as("a new session can start").isNotBlank();
     }
 

@@ -1,6 +1,7 @@
 package dev.issuecommand.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.issuecommand.it.support.Api;
@@ -9,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +25,7 @@ class McpLifecycleIT {
         Path dir = ClientRun.workDir("idle");
         try (ServerProcess server = ServerProcess.create(null, dir.resolve("idle.db"), Map.of()).start()) {
             waitForStderr(server, "\"event\":\"mcp.stdin.idle\"");
+            // on purpose: the idle stdin must still not have ended anything two seconds later
             Thread.sleep(2000);
             Api.Answer health = server.api().get("/api/health");
             assertThat(health.status()).isEqualTo(200);
@@ -75,10 +76,7 @@ class McpLifecycleIT {
     }
 
     private static void waitForStderr(ServerProcess server, String text) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!server.stderrText().contains(text) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(200);
-        }
-        assertThat(server.stderrText()).contains(text);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(server.stderrText()).contains(text));
     }
 }

@@ -1,10 +1,12 @@
 package dev.issuecommand.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
-import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -22,56 +25,36 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scrapes {@code /metrics} of the runnable jar as Prometheus does (no API key) after real activity: claims, webhook
- * deliveries, GitHub calls; the scope filter, the refusal of an unknown scope, OpenMetrics on request.
+ * deliveries, GitHub calls; the scope filter, the refusal of an unknown scope, OpenMetrics on request. The server is
+ * shared and classes run one after another: each test compares its own scrapes before and after what it did.
  */
+@WithSharedServer
 class MetricsIT {
 
-    static final String REPO = "acme/widgets";
-    static final String SECRET = "metrics-webhook-secret";
+    static final String REPO = "metrics/widgets";
     static final String WEBHOOKS = "issuecommand_webhooks_total";
     static final String GITHUB = "issuecommand_github_requests_total";
 
-    @TempDir
-    static Path dir;
-
     static FakeGitHub github;
-    static ServerProcess server;
     static Api api;
     static WebhookSender hooks;
     static Path db;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
+    static void start(TestServer shared) {
+        github = shared.github();
         github.addIssues(REPO, 1, 10);
-        db = dir.resolve("metrics.db");
-        server = ServerProcess.create(github, db, Map.of("GITHUB_WEBHOOK_SECRET", SECRET)).start();
-        api = server.api();
-        hooks = new WebhookSender(api, "/api/webhooks/github", SECRET);
+        db = shared.database();
+        api = shared.api();
+        hooks = new WebhookSender(api, "/api/webhooks/github", WithSharedServer.WEBHOOK_SECRET);
         Api.Answer sync = api.post("/api/sync", null);
         assertThat(sync.status()).as("the start-up sync is over, nothing else calls GitHub: " + sync.text())
                 .isEqualTo(200);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (api != null) {
-            System.out.println("$ curl -s 'http://localhost:3100/metrics?scope=application'\n"
-                    + api.getPublic("/metrics?scope=application", null).text());
-        }
-        if (server != null) {
-            server.close();
-        }
-        if (github != null) {
-            github.close();
-        }
     }
 
     static Scrape scrape() {
@@ -92,16 +75,10 @@ class MetricsIT {
                 .map(part -> part.strip().toLowerCase(Locale.ROOT)).toList();
     }
 
-    /** Gauges are cached for two seconds: scrapes until {@code expected} holds (bounded), and answers that scrape. */
-    static Scrape scrapeUntil(Predicate<Scrape> expected) throws InterruptedException {
-        Scrape last = scrape();
-        int scrapes = 1;
-        for (; !expected.test(last) && scrapes < 40; scrapes++) {
-            Thread.sleep(250);
-            last = scrape();
-        }
-        System.out.println("gauges settled after " + scrapes + " scrapes");
-        return last;
+    /** Gauges are cached for two seconds: scrapes until {@code expected} holds, and answers that scrape. */
+    static Scrape scrapeUntil(Predicate<Scrape> expected) {
+        return await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(250))
+                .until(MetricsIT::scrape, expected);
     }
 
     @Test
@@ -186,13 +163,12 @@ class MetricsIT {
 
     @Test
     void claimGaugesFollowTheDatabase() throws Exception {
-        Scrape before = scrapeUntil(s -> true);
+        Scrape before = scrape();
         double active = before.value("issuecommand_claims_active");
         double stale = before.value("issuecommand_claims_stale");
         String staleId = null;
         for (int issue = 1; issue <= 3; issue++) {
-            Api.Answer claimed = api.post("/api/claims", Map.of("agent_id", "metrics-agent", "repo", REPO,
-                    "issue_number", issue));
+            Api.Answer claimed = api.claim("metrics-agent", REPO, issue);
             assertThat(claimed.status()).as(claimed.text()).isEqualTo(200);
             staleId = issue == 2 ? claimed.json().get("claim").get("claim_id").asText() : staleId;
             if (issue == 3) {
@@ -205,7 +181,6 @@ class MetricsIT {
 
         Scrape after = scrapeUntil(s -> s.value("issuecommand_claims_active") == active + 2
                 && s.value("issuecommand_claims_stale") == stale + 1);
-        System.out.println(after);
         assertThat(after.value("issuecommand_claims_active")).isEqualTo(active + 2);
         assertThat(after.value("issuecommand_claims_stale")).isEqualTo(stale + 1);
         assertThat(api.get("/api/health").json().get("health").get("stale_claims").asDouble())
@@ -229,7 +204,6 @@ class MetricsIT {
                 .isEqualTo(400);
 
         Scrape after = scrapeUntil(s -> s.value("issuecommand_followups_queued") == queued + 1);
-        System.out.println(after);
         assertThat(delta(before, after, WEBHOOKS, "outcome", "received")).isEqualTo(1);
         assertThat(delta(before, after, WEBHOOKS, "outcome", "duplicate")).isEqualTo(1);
         assertThat(delta(before, after, WEBHOOKS, "outcome", "rejected")).isEqualTo(2);
@@ -252,8 +226,7 @@ class MetricsIT {
         for (String answer : github.answers().subList(seen, github.answers().size())) {
             answered.merge(answer.substring(answer.lastIndexOf(' ') + 1), 1, Integer::sum);
         }
-        System.out.println("fake GitHub answered " + answered + "\n" + after);
-        assertThat(answered).containsKeys("200", "304", "502");
+        assertThat(answered).as("fake GitHub's answers").containsKeys("200", "304", "502");
         answered.forEach((status, count) -> assertThat(delta(before, after, GITHUB, "answer", status))
                 .as("answer " + status).isEqualTo((double) count));
     }

@@ -50,7 +50,6 @@ class RateLimitMetricIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, scrape.statusCode());
         List<String> lines = scrape.body().lines().filter(l -> l.contains("\"" + scope + "\"")).toList();
-        System.out.println(lines);
         assertEquals(1, lines.size(), scrape.body());
         assertTrue(lines.get(0).matches(
                 "issuecommand_rate_limited_total\\{mp_scope=\"application\",scope=\"" + scope + "\"} 2\\.0"),

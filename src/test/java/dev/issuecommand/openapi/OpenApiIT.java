@@ -9,7 +9,8 @@ import dev.issuecommand.claims.entity.RepoSummary;
 import dev.issuecommand.followups.entity.FollowupView;
 import dev.issuecommand.github.GitHubIssue;
 import dev.issuecommand.it.support.Api;
-import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import dev.issuecommand.problems.Problem;
 import dev.issuecommand.webhooks.entity.WebhookReceipt;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -17,7 +18,6 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +25,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /openapi} against the runnable jar: every served route, the error shape, the wire records, the formats
  * and the UI with its Swagger UI files, all without the API key.
  */
+@WithSharedServer
 class OpenApiIT {
 
     /** Routes served outside JAX-RS resources: the webhook filter (default WEBHOOK_PATH) and the event stream. */
@@ -48,27 +47,15 @@ class OpenApiIT {
 
     static final List<String> VERBS = List.of("get", "put", "post", "delete", "patch", "head", "options");
 
-    @TempDir
-    static Path dir;
-
-    static ServerProcess server;
     static Api api;
     static JsonNode document;
 
     @BeforeAll
-    static void start() throws Exception {
-        server = ServerProcess.create(null, dir.resolve("openapi.db"), Map.of()).start();
-        api = server.api();
+    static void start(TestServer shared) {
+        api = shared.api();
         Api.Answer answer = fetch("/openapi", "application/json");
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
         document = answer.json();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
     }
 
     static Api.Answer fetch(String path, String accept) {
@@ -93,8 +80,7 @@ class OpenApiIT {
     @Test
     void everyRouteTheCodeServesIsDocumentedWithItsMethod() {
         Set<String> served = new TreeSet<>(JaxRsRoutes.all());
-        System.out.println("JAX-RS routes found by reflection: " + served);
-        assertThat(served).as("the reflection must find the resources").hasSizeGreaterThanOrEqualTo(17)
+        assertThat(served).as("the reflection must find the resources: %s", served).hasSizeGreaterThanOrEqualTo(17)
                 .contains("POST /api/claims", "PATCH /api/claims/{claimId}", "POST /api/next-work");
         served.addAll(NON_RESOURCE_ROUTES);
         Set<String> documented = documentedRoutes();

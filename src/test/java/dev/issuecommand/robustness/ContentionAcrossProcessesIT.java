@@ -33,17 +33,12 @@ class ContentionAcrossProcessesIT {
             Path db = dir.resolve("contention.db");
             try (ServerProcess first = ServerProcess.create(github, db, Map.of()).start();
                     ServerProcess second = ServerProcess.create(github, db, Map.of()).start()) {
-                long started = System.nanoTime();
                 List<Attempt> attempts = ClaimRace.run(List.of(first.api(), second.api()), REPO, AGENTS, ISSUES,
                         (agent, i) -> Math.floorMod(agent * 13 + i * (agent % 2 == 0 ? 1 : ISSUES - 1), ISSUES));
-                double seconds = (System.nanoTime() - started) / 1e9;
                 assertThat(attempts).hasSize(AGENTS * ISSUES);
                 Map<Integer, String> winners = ClaimRace.assertOneWinnerPerIssue(attempts, ISSUES);
                 ClaimRace.assertListed(first.api(), REPO, winners);
                 ClaimRace.assertListed(second.api(), REPO, winners);
-                System.out.printf("contention across processes: %d attempts by %d agents on 2 processes in %.1f s "
-                        + "(%.0f attempts/s), %d winners%n", attempts.size(), AGENTS, seconds, attempts.size() / seconds,
-                        winners.size());
             }
         }
     }

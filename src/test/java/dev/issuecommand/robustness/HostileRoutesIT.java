@@ -62,8 +62,7 @@ class HostileRoutesIT {
             try (ServerProcess server = ServerProcess.create(github, dir.resolve("routes.db"), Map.of(
                     "GITHUB_WEBHOOK_SECRET", SECRET, "ALLOWED_REPOS", REPO)).start()) {
                 Api api = server.api();
-                String held = api.post("/api/claims", Map.of("agent_id", "keeper", "repo", REPO, "issue_number", 1))
-                        .json().get("claim").get("claim_id").asText();
+                String held = api.claimId("keeper", REPO, 1);
                 api.patch("/api/claims/" + held, Map.of("agent_id", "keeper", "status", "in_progress"));
                 Api.Answer queued = new WebhookSender(api, HOOK, SECRET).send("pull_request_review",
                         WebhookPayloads.changesRequested(REPO, 7, "Please fix the tests."));
@@ -91,9 +90,8 @@ class HostileRoutesIT {
                     }
                     assertThat(api.get("/api/health").status()).as("alive after raw request %d", raw).isEqualTo(200);
                 }
-                System.out.printf("hostile routes: %d HTTP requests and %d raw socket requests sent, %d failures%n",
-                        count, raw, failures.size());
-                assertThat(count + raw).isGreaterThanOrEqualTo(500);
+                assertThat(count + raw).as("%d HTTP requests and %d raw socket requests", count, raw)
+                        .isGreaterThanOrEqualTo(500);
                 assertThat(failures).as(() -> "server errors:\n" + errorLines(server)).isEmpty();
 
                 JsonNode claims = api.get("/api/claims").json().get("claims");
@@ -157,35 +155,35 @@ class HostileRoutesIT {
         for (String value : ODD_VALUES) {
             for (String field : List.of("agent_id", "status", "note")) {
                 String body = "{\"agent_id\":\"mallory\",\"status\":\"dismissed\",\"" + field + "\":" + value + "}";
-                out.add(json(base + "/api/followups/" + item, "PATCH", body, key));
+                out.add(Api.request(base + "/api/followups/" + item, "PATCH", body, key));
             }
             for (String field : List.of("agent_id", "repo", "label", "milestone")) {
-                out.add(json(base + "/api/next-work", "POST", "{\"agent_id\":\"mallory\",\"" + field + "\":" + value + "}", key));
+                out.add(Api.request(base + "/api/next-work", "POST", "{\"agent_id\":\"mallory\",\"" + field + "\":" + value + "}", key));
             }
         }
         for (String body : BROKEN_BODIES) {
-            out.add(json(base + "/api/followups/" + item, "PATCH", body, key));
-            out.add(json(base + "/api/next-work", "POST", body, key));
-            out.add(json(base + "/api/sync", "POST", body, key));
+            out.add(Api.request(base + "/api/followups/" + item, "PATCH", body, key));
+            out.add(Api.request(base + "/api/next-work", "POST", body, key));
+            out.add(Api.request(base + "/api/sync", "POST", body, key));
         }
         for (String segment : ODD_SEGMENTS) {
-            out.add(json(base + "/api/followups/" + segment, "GET", null, key));
-            out.add(json(base + "/api/followups/" + segment, "PATCH", "{\"agent_id\":\"m\",\"status\":\"dismissed\"}", key));
-            out.add(json(base + "/api/repos/" + segment + "/x/issues", "GET", null, key));
-            out.add(json(base + "/api/repos/hostile/" + segment + "/issues", "GET", null, key));
-            out.add(json(base + "/api/issues/hostile/routes/" + segment, "GET", null, key));
-            out.add(json(base + "/api/issues/" + segment + "/routes/1", "GET", null, key));
+            out.add(Api.request(base + "/api/followups/" + segment, "GET", null, key));
+            out.add(Api.request(base + "/api/followups/" + segment, "PATCH", "{\"agent_id\":\"m\",\"status\":\"dismissed\"}", key));
+            out.add(Api.request(base + "/api/repos/" + segment + "/x/issues", "GET", null, key));
+            out.add(Api.request(base + "/api/repos/hostile/" + segment + "/issues", "GET", null, key));
+            out.add(Api.request(base + "/api/issues/hostile/routes/" + segment, "GET", null, key));
+            out.add(Api.request(base + "/api/issues/" + segment + "/routes/1", "GET", null, key));
         }
         String[] queries = {"repo=%27", "repo=a%2Fb%2Fc", "status=%00", "status=nope", "claimed_by_agent_id=%00",
             "claimed_by_agent_id=" + "a".repeat(3000), "pr_number=abc", "pr_number=-1", "pr_number=1e9",
             "pr_number=99999999999999999999", "label=%F0%9F%A6%80", "state=%3Cscript%3E", "page=-1", "per_page=abc",
             "repo=" + "a".repeat(3000)};
         for (String query : queries) {
-            out.add(json(base + "/api/followups?" + query, "GET", null, key));
-            out.add(json(base + "/api/repos?" + query, "GET", null, key));
-            out.add(json(base + "/api/repos/" + REPO + "/issues?" + query, "GET", null, key));
-            out.add(json(base + "/api/issues/" + REPO + "/2?" + query, "GET", null, key));
-            out.add(json(base + "/api/my-work?agent_id=m&" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/followups?" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/repos?" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/repos/" + REPO + "/issues?" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/issues/" + REPO + "/2?" + query, "GET", null, key));
+            out.add(Api.request(base + "/api/my-work?agent_id=m&" + query, "GET", null, key));
         }
         String[] auths = {null, "", "Bearer", "Bearer ", "bearer " + ServerProcess.API_KEY, "Basic dXNlcjpwYXNz",
             "Bearer " + ServerProcess.API_KEY + "x", "Token " + ServerProcess.API_KEY, "Bearer \u00e9\u00e9",
@@ -196,7 +194,7 @@ class HostileRoutesIT {
         for (String auth : auths) {
             for (String route : protectedRoutes) {
                 String[] parts = route.split(" ");
-                out.add(json(base + parts[1], parts[0], parts[0].equals("POST") ? "{\"agent_id\":\"m\"}" : null, auth));
+                out.add(Api.request(base + parts[1], parts[0], parts[0].equals("POST") ? "{\"agent_id\":\"m\"}" : null, auth));
             }
         }
         for (String lastEventId : List.of("", "-1", "abc", "99999999999999999999999", "1e5", "0x10", "' OR 1=1",
@@ -211,7 +209,7 @@ class HostileRoutesIT {
         for (String path : List.of("/health", "/health/ready", "/health/live", "/health/started", "/health/x",
                 "/api/health", "/api/health/x", "/api/health?verbose=%00")) {
             for (String method : List.of("GET", "POST", "DELETE", "OPTIONS", "HEAD")) {
-                out.add(json(base + path, method, method.equals("POST") ? "{\"a\":" : null, key));
+                out.add(Api.request(base + path, method, method.equals("POST") ? "{\"a\":" : null, key));
             }
         }
         for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
@@ -233,14 +231,14 @@ class HostileRoutesIT {
                     .header("Authorization", key).header("Accept", accept).GET().build());
         }
         for (String method : List.of("PUT", "DELETE", "OPTIONS", "TRACE")) {
-            out.add(json(base + "/api/followups", method, "{}", key));
-            out.add(json(base + "/api/next-work", method, "{}", key));
-            out.add(json(base + "/api/repos", method, "{}", key));
-            out.add(json(base + "/api/sync", method, "{}", key));
+            out.add(Api.request(base + "/api/followups", method, "{}", key));
+            out.add(Api.request(base + "/api/next-work", method, "{}", key));
+            out.add(Api.request(base + "/api/repos", method, "{}", key));
+            out.add(Api.request(base + "/api/sync", method, "{}", key));
         }
         out.addAll(webhookRequests(base));
-        out.add(json(base + "/api/next-work", "POST", "{\"agent_id\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}", key));
-        out.add(json(base + "/api/followups/" + item, "PATCH", "{\"note\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}", key));
+        out.add(Api.request(base + "/api/next-work", "POST", "{\"agent_id\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}", key));
+        out.add(Api.request(base + "/api/followups/" + item, "PATCH", "{\"note\":\"" + "y".repeat(2 * 1024 * 1024) + "\"}", key));
         return out;
     }
 
@@ -308,16 +306,6 @@ class HostileRoutesIT {
         }
         if (header != null && value != null && !value.isEmpty()) {
             builder.header(header, value);
-        }
-        return builder.build();
-    }
-
-    private static HttpRequest json(String url, String method, String body, String auth) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replace(" ", "%20")))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (auth != null && !auth.isEmpty()) {
-            builder.header("Authorization", auth);
         }
         return builder.build();
     }

@@ -72,7 +72,7 @@ class StartupFailuresIT {
         try (FakeGitHub github = new FakeGitHub()) {
             github.addIssue("acme/x", 1, "one");
             try (ServerProcess server = ServerProcess.create(github, db, Map.of()).start()) {
-                server.api().post("/api/claims", Map.of("agent_id", "a", "repo", "acme/x", "issue_number", 1));
+                server.api().claim("a", "acme/x", 1);
             }
         }
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db)) {

@@ -7,24 +7,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithOwnServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Webhook ingestion over real HTTP against the runnable jar, with real GitHub payloads signed in the test. */
+@WithOwnServer(settings = {"GITHUB_WEBHOOK_SECRET=" + WebhooksIT.SECRET,
+    "ALLOWED_REPOS=codertocat/hello-world, acme/widgets", "WEBHOOK_DEDUPE_MAX_ENTRIES=5", "FOLLOWUP_MAX_ENTRIES=2"})
 class WebhooksIT {
 
     static final String SECRET = "webhook-secret-for-tests";
     static final String REPO = "Codertocat/Hello-World";
     static final String PATH = "/api/webhooks/github";
-
-    @TempDir
-    static Path dir;
 
     static FakeGitHub github;
     static ServerProcess server;
@@ -33,24 +31,13 @@ class WebhooksIT {
     static DatabaseFile db;
 
     @BeforeAll
-    static void start() throws Exception {
-        github = new FakeGitHub();
+    static void start(TestServer own) {
+        github = own.github();
         github.setLogin("issuecommand-bot");
-        Path file = dir.resolve("webhooks.db");
-        server = ServerProcess.create(github, file, Map.of(
-                "GITHUB_WEBHOOK_SECRET", SECRET,
-                "ALLOWED_REPOS", "codertocat/hello-world, acme/widgets",
-                "WEBHOOK_DEDUPE_MAX_ENTRIES", "5",
-                "FOLLOWUP_MAX_ENTRIES", "2")).start();
+        server = own.server();
         api = server.api();
         hooks = new WebhookSender(api, PATH, SECRET);
-        db = new DatabaseFile(file);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        server.close();
-        github.close();
+        db = new DatabaseFile(own.database());
     }
 
     private static JsonNode followup(String workItemId) {
@@ -328,8 +315,9 @@ class WebhooksIT {
             millis[i] = (System.nanoTime() - began) / 1_000_000;
         }
         java.util.Arrays.sort(millis);
-        System.out.println("webhook round trip over " + count + " signed deliveries: median " + millis[count / 2]
-                + " ms, max " + millis[count - 1] + " ms");
-        assertThat(api.get("/api/followups?repo=" + REPO + "&pr_number=200").json().get("followups")).hasSize(10);
+        assertThat(api.get("/api/followups?repo=" + REPO + "&pr_number=200").json().get("followups"))
+                .as("round trip over %d signed deliveries: median %d ms, max %d ms", count, millis[count / 2],
+                        millis[count - 1])
+                .hasSize(10);
     }
 }

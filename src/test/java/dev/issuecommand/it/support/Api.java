@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A small HTTP client for the tests: sends JSON with the API key and reads the answer as JSON. */
 public final class Api {
@@ -53,17 +54,39 @@ public final class Api {
         return send("DELETE", path, body, apiKey);
     }
 
+    /** {@code POST /api/claims}: {@code agent} claims issue {@code issue} of {@code repo}. */
+    public Answer claim(String agent, String repo, int issue) {
+        return post("/api/claims", Map.of("agent_id", agent, "repo", repo, "issue_number", issue));
+    }
+
+    /** Claims as {@link #claim} and answers the new claim's id; fails unless the claim was granted. */
+    public String claimId(String agent, String repo, int issue) {
+        Answer answer = claim(agent, repo, issue);
+        if (answer.status() != 200) {
+            throw new AssertionError("claim of " + repo + "#" + issue + " by " + agent + " refused: " + answer.text());
+        }
+        return answer.json().get("claim").get("claim_id").asText();
+    }
+
     /** Sends {@code body} (a String as is, anything else as JSON) with {@code key} as bearer token (null: none). */
     public Answer send(String method, String path, Object body, String key) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
         String text = body == null ? null : body instanceof String s ? s : toJson(body);
-        request.header("Content-Type", "application/json");
-        request.method(method, text == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(text));
-        return send(request.build());
+        return send(request(base + path, method, text, key == null ? null : "Bearer " + key));
+    }
+
+    /**
+     * A request to {@code url} (spaces encoded) with {@code body} (null: none) as JSON and {@code authorization} as
+     * the Authorization header (null or empty: none), answered within 30 seconds.
+     */
+    public static HttpRequest request(String url, String method, String body, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url.replace(" ", "%20")))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null && !authorization.isEmpty()) {
+            builder.header("Authorization", authorization);
+        }
+        return builder.build();
     }
 
     public Answer send(HttpRequest request) {

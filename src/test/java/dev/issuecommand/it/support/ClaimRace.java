@@ -45,7 +45,7 @@ public final class ClaimRace {
                 List<Attempt> mine = new ArrayList<>();
                 for (int i = 0; i < issues; i++) {
                     int issue = order.applyAsInt(racer, i) + 1;
-                    Api.Answer answer = api.post("/api/claims", Map.of("agent_id", agent, "repo", repo, "issue_number", issue));
+                    Api.Answer answer = api.claim(agent, repo, issue);
                     JsonNode json = answer.json();
                     mine.add(new Attempt(issue, agent, answer.status(), json.path("reason").asText(null),
                             answer.status() == 200 ? json.get("claim").get("agent_id").asText()

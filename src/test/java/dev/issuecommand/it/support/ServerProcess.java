@@ -1,5 +1,7 @@
 package dev.issuecommand.it.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -15,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * Runs the real runnable jar ({@code target/issuecommand.jar}) as a child process with its own port, SQLite file
@@ -86,7 +90,12 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().putIfAbsent("WLP_JAR_EXTRACT_ROOT", extractRoot.toString());
         Instant launched = Instant.now();
         process = builder.start();
-        waitUntilReady(Duration.ofSeconds(120));
+        try {
+            awaitHealthy(process, base(), Duration.ofSeconds(120), stderr);
+        } catch (IOException | RuntimeException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         boolean rateLimited = !"false".equalsIgnoreCase(env.get("RATE_LIMIT_ENABLED"));
         if (!env.get("GITHUB_API_URL").endsWith(":9") && !rateLimited) {
             waitForStartupSync(launched, Duration.ofSeconds(20));
@@ -100,19 +109,18 @@ public final class ServerProcess implements AutoCloseable {
      * whose GitHub fails at start simply has no such sync. Skipped when rate limiting is on: the polling would spend
      * the test's request budget.
      */
-    private void waitForStartupSync(Instant launched, Duration timeout) throws InterruptedException {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                String last = api().get("/api/health").json().path("health").path("last_github_sync_at").asText("");
-                if (!last.isEmpty() && Instant.parse(last).isAfter(launched)) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not answering this time
-            }
-            Thread.sleep(100);
+    private void waitForStartupSync(Instant launched, Duration timeout) {
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                    .until(() -> syncedSince(launched));
+        } catch (ConditionTimeoutException e) {
+            // no sync at start this time
         }
+    }
+
+    private boolean syncedSince(Instant launched) {
+        String last = api().get("/api/health").json().path("health").path("last_github_sync_at").asText("");
+        return !last.isEmpty() && Instant.parse(last).isAfter(launched);
     }
 
     public static Path jar() {
@@ -123,26 +131,24 @@ public final class ServerProcess implements AutoCloseable {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private void waitUntilReady(Duration timeout) throws InterruptedException, IOException {
+    /**
+     * Waits until {@code process} answers {@code /api/health} on {@code base} with 200; fails with the text of its
+     * {@code stderr} file when it exits first or is not ready within {@code timeout}.
+     */
+    public static void awaitHealthy(Process process, String base, Duration timeout, Path stderr) throws IOException {
         HttpClient client = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("server exited with " + process.exitValue() + ": " + stderrText());
-            }
-            try {
-                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base() + "/api/health"))
-                        .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(2)).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
+        HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/api/health"))
+                .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(2)).build();
+        try {
+            await().atMost(timeout).pollInterval(Duration.ofMillis(200))
+                    .failFast("server exited", () -> !process.isAlive())
+                    .ignoreExceptionsInstanceOf(IOException.class)
+                    .until(() -> client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (TerminalFailureException e) {
+            throw new IllegalStateException("server exited with " + process.exitValue() + ": " + text(stderr), e);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("server not ready after " + timeout + ": " + text(stderr), e);
         }
-        throw new IllegalStateException("server not ready after " + timeout + ": " + stderrText());
     }
 
     public String base() {
@@ -178,7 +184,11 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public String stderrText() throws IOException {
-        return stderr == null || !Files.exists(stderr) ? "" : Files.readString(stderr);
+        return text(stderr);
+    }
+
+    private static String text(Path file) throws IOException {
+        return file == null || !Files.exists(file) ? "" : Files.readString(file);
     }
 
     @Override
