@@ -6,7 +6,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * The one error shape (docs/behaviour.md §8): RFC 9457 members ({@code type, title, status, detail}) plus the
  * compatible members ({@code ok:false, error}, and for refusals {@code reason, message, owner_agent_id, claim}).
  */
-@Schema(name = "Problem", description = "RFC 9457 problem details plus the original service's members")
+@Schema(name = "Problem",
+        description = "RFC 9457 problem details plus the members every client reads (ok, error, reason, message)")
 public record Problem(
         @Schema(name = "type", required = true, example = "urn:issuecommand:problem:already_claimed") String type,
         @Schema(name = "title", required = true, example = "Already claimed") String title,

@@ -46,7 +46,7 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class GitHubSync {
 
-    /** Runs the stale rules too, as the original's sync did; the sweep also runs on its own schedule. */
+    /** A run ends with the claim stale sweep (docs/behaviour.md §6); the sweep also has its own schedule. */
     @Inject
     StaleSweep staleSweep;
 
