@@ -7,14 +7,23 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The two OS file locks that keep one IssueCommand server per port on this machine, in the temporary folder:
  * {@code issuecommand-<user>-<port>.server.lock} is held by a server started through the launcher for its whole
  * life (the OS frees it when the process ends, even after {@code kill -9}); {@code ….start.lock} is held for a moment
  * by whoever decides whether a server must be started, so that two fronts starting at once start one server.
+ *
+ * <p>These are POSIX record locks, which belong to the process and are dropped when the process closes <em>any</em>
+ * descriptor of the file. So each file is opened once per process and its channel never closed: a second thread
+ * asking for a lock this process holds gets "held" without closing anything, and releasing means
+ * {@link FileLock#release()}, never closing the channel.
  */
 final class ServerLocks {
+
+    private static final Map<Path, FileChannel> CHANNELS = new HashMap<>();
 
     private final Path start;
     private final Path server;
@@ -70,18 +79,28 @@ final class ServerLocks {
         return false;
     }
 
+    /** The start lock's file, for tests that look at the lock from another process. */
+    Path startFile() {
+        return start;
+    }
+
     private static Held tryLock(Path file) throws IOException {
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {
-            FileLock lock = channel.tryLock();
-            if (lock == null) {
-                channel.close();
-                return null;
-            }
-            return new Held(channel);
+            FileLock lock = channel(file).tryLock();
+            return lock == null ? null : new Held(lock);
         } catch (OverlappingFileLockException e) {
-            channel.close();
             return null;
+        }
+    }
+
+    private static FileChannel channel(Path file) throws IOException {
+        synchronized (CHANNELS) {
+            FileChannel channel = CHANNELS.get(file);
+            if (channel == null || !channel.isOpen()) {
+                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                CHANNELS.put(file, channel);
+            }
+            return channel;
         }
     }
 
@@ -93,21 +112,21 @@ final class ServerLocks {
         }
     }
 
-    /** A lock this process holds; closing it frees the lock. */
+    /** A lock this process holds; closing it frees the lock (its file stays open for the next one). */
     static final class Held implements AutoCloseable {
 
-        private final FileChannel channel;
+        private final FileLock lock;
 
-        Held(FileChannel channel) {
-            this.channel = channel;
+        Held(FileLock lock) {
+            this.lock = lock;
         }
 
         @Override
         public void close() {
             try {
-                channel.close();
+                lock.release();
             } catch (IOException e) {
-                // closing a lock file cannot lose anything
+                // the lock goes with the process at the latest; nothing is lost
             }
         }
     }
