@@ -115,6 +115,15 @@ public class Database {
     }
 
     /**
+     * Locks one row of {@code table} for the caller's write transaction unless another transaction holds it; false
+     * then, at once, so that callers choosing among several rows (who gets the next follow-up) take another one
+     * instead of queueing behind each other.
+     */
+    public boolean tryLockRow(EntityManager em, String table, String idColumn, String id) {
+        return store.tryLockRow(em, table, idColumn, id);
+    }
+
+    /**
      * A number that moves whenever committed data changes, in any process: anything computed from the data can be
      * kept until it moves on.
      */

@@ -120,6 +120,12 @@ final class PostgresStore implements Store {
     }
 
     @Override
+    public boolean tryLockRow(EntityManager em, String table, String idColumn, String id) {
+        return !em.createNativeQuery("SELECT 1 FROM " + table + " WHERE " + idColumn + " = ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).getResultList().isEmpty();
+    }
+
+    @Override
     public long version(EntityManager em) {
         return ((Number) em.createNativeQuery("SELECT last_value FROM data_version").getSingleResult()).longValue();
     }
