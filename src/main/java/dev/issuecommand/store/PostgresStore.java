@@ -31,7 +31,7 @@ final class PostgresStore implements Store {
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final long CONNECTION_WAIT_MILLIS = 5_000;
 
-    /** Waits for other instances' migrations; the lock is released when the migration connection closes. */
+    /** Waits for other instances' migrations; {@link #prepare} releases the lock once the schema is current. */
     private static final SchemaMigrator.VersionMark VERSION_TABLE = new SchemaMigrator.VersionMark() {
         @Override
         public int read(Statement statement) throws SQLException {
@@ -75,8 +75,23 @@ final class PostgresStore implements Store {
         config.addDataSourceProperty("ApplicationName", "issuecommand");
         dataSource = new HikariDataSource(config);
         try (Connection connection = dataSource.getConnection()) {
-            SchemaMigrator.migrate(connection, "db/postgresql/", VERSION_TABLE);
-            IntegrityCheck.verify(connection);
+            try {
+                SchemaMigrator.migrate(connection, "db/postgresql/", VERSION_TABLE);
+                IntegrityCheck.verify(connection);
+            } finally {
+                releaseMigrationLock(connection);
+            }
+        }
+    }
+
+    /** The connection goes back to the pool, where its session, and so a session lock, would live on. */
+    private static void releaseMigrationLock(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock_all()");
         }
     }
 
