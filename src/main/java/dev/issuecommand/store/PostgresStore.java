@@ -19,7 +19,7 @@ import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
  * ({@code SELECT … FOR UPDATE}) taken where a row is changed. The data's version is the sequence {@code data_version},
  * moved at the start of every write transaction and again once it committed, so a value read before a commit never
  * stands for data after it. Event ids are handed out under a transaction-scoped advisory lock, so they increase in
- * commit order. Connections come from HikariCP ({@code DATABASE_POOL_SIZE}), which checks a connection before lending
+ * commit order, and every instance learns of them through {@code LISTEN/NOTIFY} ({@link EventNotifications}). Connections come from HikariCP ({@code DATABASE_POOL_SIZE}), which checks a connection before lending
  * it, so the pool recovers by itself when the database comes back after a restart.
  */
 final class PostgresStore implements Store {
@@ -51,6 +51,7 @@ final class PostgresStore implements Store {
 
     private final PostgresTarget target;
     private HikariDataSource dataSource;
+    private EventNotifications notifications;
 
     PostgresStore(PostgresTarget target) {
         this.target = target;
@@ -131,13 +132,22 @@ final class PostgresStore implements Store {
 
     @Override
     public void orderEvents(EntityManager em) {
-        execute(em, "SELECT pg_advisory_xact_lock(" + EVENT_ORDER_LOCK + ")");
+        execute(em, "SELECT pg_advisory_xact_lock(" + EVENT_ORDER_LOCK + "), pg_notify('"
+                + EventNotifications.CHANNEL + "', '')");
     }
 
     @Override
     public boolean tryLockRow(EntityManager em, String table, String idColumn, String id) {
         return !em.createNativeQuery("SELECT 1 FROM " + table + " WHERE " + idColumn + " = ?1 FOR UPDATE SKIP LOCKED")
                 .setParameter(1, id).getResultList().isEmpty();
+    }
+
+    @Override
+    public synchronized boolean notifyOnEvents(Runnable wake) {
+        if (notifications == null) {
+            notifications = EventNotifications.start(target, wake);
+        }
+        return true;
     }
 
     @Override
@@ -156,7 +166,10 @@ final class PostgresStore implements Store {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (notifications != null) {
+            notifications.stop();
+        }
         if (dataSource != null) {
             dataSource.close();
         }

@@ -147,6 +147,11 @@ final class SqliteStore implements Store {
     }
 
     @Override
+    public boolean notifyOnEvents(Runnable wake) {
+        return false;
+    }
+
+    @Override
     public long version(EntityManager em) {
         return ((Number) em.createNativeQuery("SELECT n FROM write_lock WHERE id = 1").getSingleResult()).longValue();
     }

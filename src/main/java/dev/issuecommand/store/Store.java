@@ -41,6 +41,12 @@ interface Store {
      */
     boolean tryLockRow(EntityManager em, String table, String idColumn, String id);
 
+    /**
+     * Asks to have {@code wake} run whenever any process commits an event, when this database can say so; false when
+     * it cannot (then the event log must be polled).
+     */
+    boolean notifyOnEvents(Runnable wake);
+
     /** A number that moves whenever committed data changes (in any process), read on {@code em}. */
     long version(EntityManager em);
 
