@@ -22,7 +22,9 @@ class ContentionOnPostgresIT {
     private static final int ISSUES = 25;
     private static final int ROUNDS = 20;
     /** No round starts after this much racing: the test ends by itself however slow the machine is. */
-    private static final Duration BUDGET = Duration.ofSeconds(40);
+    private static final Duration BUDGET = Duration.ofSeconds(50);
+
+    private static final System.Logger LOG = System.getLogger(ContentionOnPostgresIT.class.getName());
 
     static TwoInstances servers;
 
@@ -44,6 +46,7 @@ class ContentionOnPostgresIT {
             race("race/postgres-" + round);
             round++;
         } while (round < ROUNDS && System.nanoTime() < end);
+        LOG.log(System.Logger.Level.INFO, "{0} rounds, {1} claim attempts", round, round * AGENTS * ISSUES);
     }
 
     /**

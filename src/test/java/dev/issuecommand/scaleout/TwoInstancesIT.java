@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesIT {
 
     private static final String REPO = "acme/scaled";
+    private static final String COUNTED_REPO = "acme/scaled-counts";
     private static final String EVENTS_REPO = "acme/scaled-events";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -32,7 +33,8 @@ class TwoInstancesIT {
     @BeforeAll
     static void start() throws Exception {
         servers = TwoInstances.start(Map.of());
-        servers.github.addIssues(REPO, 1, 5);
+        servers.github.addIssues(REPO, 1, 1);
+        servers.github.addIssues(COUNTED_REPO, 1, 3);
         servers.github.addIssues(EVENTS_REPO, 1, 30);
         a = servers.a.api();
         b = servers.b.api();
@@ -83,9 +85,9 @@ class TwoInstancesIT {
 
     @Test
     void bothInstancesCountTheSameClaims() {
-        a.claim("agent-count-1", REPO, 2);
-        b.claim("agent-count-2", REPO, 3);
-        String id = b.claimId("agent-count-2", REPO, 4);
+        a.claimId("agent-count-1", COUNTED_REPO, 1);
+        b.claimId("agent-count-2", COUNTED_REPO, 2);
+        String id = b.claimId("agent-count-2", COUNTED_REPO, 3);
         a.patch("/api/claims/" + id, Map.of("agent_id", "agent-count-2", "status", "in_progress"));
         JsonNode onA = health(a);
         JsonNode onB = health(b);
