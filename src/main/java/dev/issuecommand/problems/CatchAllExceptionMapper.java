@@ -1,18 +1,31 @@
 package dev.issuecommand.problems;
 
+import dev.issuecommand.logging.JsonLog;
+import dev.issuecommand.store.StoreErrors;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-/** The last resort: logs the failure with a correlation id and answers 500 without any exception text. */
+/**
+ * The last resort: a database that cannot be reached right now answers 503 with {@code Retry-After}; anything else
+ * is logged with a correlation id and answers 500 without any exception text.
+ */
 @Provider
 public class CatchAllExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final int DATABASE_RETRY_SECONDS = 5;
 
     @Override
     public Response toResponse(Throwable exception) {
         Problem clientFault = clientFault(exception);
         if (clientFault != null) {
             return ProblemResponses.of(clientFault);
+        }
+        if (StoreErrors.isUnavailable(exception)) {
+            JsonLog.warn("database.unavailable", "exception", exception.getClass().getName());
+            return ProblemResponses.builder(Problem.of(503, "database_unavailable", "Database unavailable",
+                    "The database cannot be reached right now; retry shortly"))
+                    .header("Retry-After", DATABASE_RETRY_SECONDS).build();
         }
         return ProblemResponses.of(InternalErrors.report(exception));
     }

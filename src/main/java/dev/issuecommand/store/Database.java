@@ -23,23 +23,18 @@ import java.util.function.Function;
 import org.eclipse.persistence.jpa.PersistenceProvider;
 
 /**
- * The SQLite database behind every feature (docs/behaviour.md §12): creates the schema, builds the persistence unit,
- * and runs work in read or write transactions. A write transaction writes first (it bumps the {@code write_lock} row),
- * so it takes SQLite's write lock before it reads anything: exclusivity then holds across threads and across processes
- * sharing the file, and busy_timeout queues writers instead of failing them with {@code SQLITE_BUSY_SNAPSHOT}.
- * Writers of all processes first queue on an OS file lock ({@link WriterQueue}): SQLite's busy handler only polls,
- * so without it a process whose writers hand the lock to each other starves the other process's writers.
+ * The database behind every feature (docs/behaviour.md §12): SQLite at {@code SQLITE_PATH}, or PostgreSQL when
+ * {@code DATABASE_URL} is set ({@link Store}). Creates or migrates the schema, builds the persistence unit, and runs
+ * work in read or write transactions, the same way on both; a write transaction that the database asks to run again
+ * (SQLite busy, a PostgreSQL deadlock or serialization failure) runs again from the start.
  */
 @ApplicationScoped
 public class Database {
 
-    private static final int BUSY_RETRIES = 20;
-    private static final int READ_CONNECTIONS = 8;
+    private static final int WRITE_RETRIES = 20;
 
-    private final ReentrantLock localWriters = new ReentrantLock(true);
-    private WriterQueue writerQueue;
+    private Store store;
     private EntityManagerFactory factory;
-    private Path file;
 
     @Inject
     Settings settings;
@@ -49,44 +44,20 @@ public class Database {
         if (factory != null) {
             return;
         }
-        file = Path.of(settings.sqlitePath()).toAbsolutePath();
-        String url = jdbcUrl(settings);
+        store = settings.postgres() == null ? new SqliteStore(settings) : new PostgresStore(settings.postgres());
         try {
-            Path parent = file.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            // DriverManager finds service-loaded drivers once per JVM: a redeployed WAR must register its own.
-            Class.forName("org.sqlite.JDBC");
-            writerQueue = WriterQueue.beside(file);
-            try (Connection connection = DriverManager.getConnection(url)) {
-                SchemaMigrator.migrate(connection);
-                IntegrityCheck.verify(connection);
-            }
+            store.prepare();
         } catch (Exception e) {
-            throw FatalStartup.stop("Cannot open SQLite database at " + settings.sqlitePath() + ": " + e.getMessage(), e);
+            throw FatalStartup.stop("Cannot open the database at " + store.describe() + ": " + e.getMessage(), e);
         }
-        Map<String, Object> properties = new HashMap<>();
+        Map<String, Object> properties = new HashMap<>(store.persistenceProperties());
         properties.put("eclipselink.persistencexml", "META-INF/issuecommand-persistence.xml");
-        properties.put("jakarta.persistence.jdbc.driver", "org.sqlite.JDBC");
-        properties.put("jakarta.persistence.jdbc.url", url);
-        properties.put("eclipselink.target-database", SqlitePlatform.class.getName());
         properties.put("eclipselink.ddl-generation", "none");
         properties.put("eclipselink.weaving", "false");
         properties.put("eclipselink.cache.shared.default", "false");
-        properties.put("eclipselink.connection-pool.default.initial", "1");
-        properties.put("eclipselink.connection-pool.default.min", "1");
-        properties.put("eclipselink.connection-pool.default.max", "4");
-        // EclipseLink closes a released connection while more than min are open, and opens and closes connections
-        // while holding the pool's lock: with min below max, concurrent readers spent their time queued on that lock
-        // behind SQLite opening files. Every read connection opened is kept (WAL lets them all read at once).
-        properties.put("eclipselink.connection-pool.read.initial", "1");
-        properties.put("eclipselink.connection-pool.read.min", String.valueOf(READ_CONNECTIONS));
-        properties.put("eclipselink.connection-pool.read.max", String.valueOf(READ_CONNECTIONS));
         properties.put("eclipselink.logging.level", "WARNING");
         properties.put("eclipselink.logging.logger", "JavaLogger");
         properties.put("eclipselink.jdbc.bind-parameters", "true");
-        properties.put("eclipselink.jdbc.cache-statements", "true");
         properties.put("eclipselink.session-name", "issuecommand");
         properties.put("eclipselink.register.dev.mbean", "false");
         properties.put("eclipselink.register.run.mbean", "false");
@@ -94,38 +65,27 @@ public class Database {
         if (factory == null) {
             throw FatalStartup.stop("Persistence unit issuecommand could not be created", null);
         }
-        JsonLog.info("database.opened", "path", settings.sqlitePath(), "journal_mode", settings.sqliteJournalMode());
+        JsonLog.info("database.opened", "store", store.describe());
     }
 
-    static String jdbcUrl(Settings settings) {
-        String journal = settings.sqliteJournalMode().toLowerCase(java.util.Locale.ROOT);
-        // synchronous=NORMAL in WAL mode keeps every committed transaction across a process crash (kill -9).
-        String synchronous = "wal".equals(journal) ? "NORMAL" : "FULL";
-        return "jdbc:sqlite:" + Path.of(settings.sqlitePath()).toAbsolutePath()
-                + "?journal_mode=" + journal
-                + "&busy_timeout=" + settings.sqliteBusyTimeoutMs()
-                + "&synchronous=" + synchronous
-                + "&foreign_keys=on";
-    }
-
-    /** Runs {@code work} in one write transaction, retried while SQLite reports the file busy. */
+    /** Runs {@code work} in one write transaction, run again while the database asks for it. */
     public <T> T write(Function<EntityManager, T> work) {
-        localWriters.lock();
-        try (WriterQueue.Turn turn = writerQueue.await()) {
+        try (Store.Turn turn = store.awaitWriteTurn()) {
             for (int attempt = 0; ; attempt++) {
                 EntityManager em = factory.createEntityManager();
                 EntityTransaction tx = em.getTransaction();
                 try {
                     tx.begin();
-                    takeWriteLock(em);
+                    store.beginWrite(em);
                     T result = work.apply(em);
                     tx.commit();
+                    store.afterCommit();
                     return result;
                 } catch (RuntimeException e) {
                     if (tx.isActive()) {
                         tx.rollback();
                     }
-                    if (attempt < BUSY_RETRIES && SqliteErrors.isBusy(e)) {
+                    if (attempt < WRITE_RETRIES && store.retryable(e)) {
                         continue;
                     }
                     throw e;
@@ -133,20 +93,6 @@ public class Database {
                     em.close();
                 }
             }
-        } finally {
-            localWriters.unlock();
-        }
-    }
-
-    /**
-     * The transaction's first statement: bumping the {@code write_lock} counter takes SQLite's write lock. Sent on
-     * the transaction's own JDBC connection, without EclipseLink's query machinery, which cost more than the statement.
-     */
-    private static void takeWriteLock(EntityManager em) {
-        try (Statement statement = em.unwrap(Connection.class).createStatement()) {
-            statement.executeUpdate("UPDATE write_lock SET n = n + 1 WHERE id = 1");
-        } catch (SQLException e) {
-            throw new PersistenceException("Cannot take the database's write lock", e);
         }
     }
 
@@ -161,23 +107,30 @@ public class Database {
     }
 
     /**
-     * How many write transactions any process has committed to this file: it changes whenever the data does, so
-     * anything computed from the data can be kept until it moves on.
+     * Called by a write transaction before it appends an event, so that event ids increase in commit order (a reader
+     * tailing the log by id then never skips an event committed late).
      */
-    public long version() {
-        return read(em -> ((Number) em.createNativeQuery("SELECT n FROM write_lock WHERE id = 1").getSingleResult())
-                .longValue());
+    public void orderEvents(EntityManager em) {
+        store.orderEvents(em);
     }
 
     /**
-     * The readiness check, cheap enough to poll every second: true while the database file is still in place and a
-     * read of it answers on a pooled connection. A deleted or moved file, a missing directory or a failing read
-     * makes it false; no connection is opened per check.
+     * A number that moves whenever committed data changes, in any process: anything computed from the data can be
+     * kept until it moves on.
+     */
+    public long version() {
+        return read(store::version);
+    }
+
+    /**
+     * The readiness check, cheap enough to poll every second: true while the data's storage is still in place and a
+     * read of it answers on a pooled connection. A deleted or moved SQLite file, a missing directory, an unreachable
+     * PostgreSQL or a failing read makes it false; no connection is opened per check.
      */
     public boolean reachable() {
         try {
             version();
-            return Files.isRegularFile(file);
+            return store.inPlace();
         } catch (RuntimeException e) {
             return false;
         }
@@ -188,8 +141,8 @@ public class Database {
         if (factory != null && factory.isOpen()) {
             factory.close();
         }
-        if (writerQueue != null) {
-            writerQueue.close();
+        if (store != null) {
+            store.close();
         }
     }
 }

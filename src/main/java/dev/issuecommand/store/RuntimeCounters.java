@@ -14,7 +14,7 @@ public class RuntimeCounters {
 
     public void increment(EntityManager em, String name) {
         int updated = em.createNativeQuery(
-                        "UPDATE runtime_counters SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE name = ?1")
+                        "UPDATE runtime_counters SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE name = ?1")
                 .setParameter(1, name).executeUpdate();
         if (updated == 0) {
             set(em, name, "1");

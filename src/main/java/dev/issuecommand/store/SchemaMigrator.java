@@ -8,30 +8,42 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-/** Creates or migrates the schema at start, one numbered script at a time, tracked by SQLite's {@code user_version}. */
+/**
+ * Creates or migrates the schema at start, one numbered script at a time, each in its own transaction with the new
+ * version. Each database has its own folder of scripts (the same versions, each in its own SQL) and its own way of
+ * keeping the version ({@link VersionMark}).
+ */
 final class SchemaMigrator {
 
-    private static final List<String> SCRIPTS = List.of("db/V1__schema.sql", "db/V2__followups.sql");
+    private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__followups.sql");
+
+    /** Where a database keeps its schema version. */
+    interface VersionMark {
+
+        /** The current version; may first take a lock that keeps other processes from migrating at the same time. */
+        int read(Statement statement) throws SQLException;
+
+        /** Records {@code version} in the transaction of the script that reached it. */
+        void write(Statement statement, int version) throws SQLException;
+    }
 
     private SchemaMigrator() {
     }
 
-    static void migrate(Connection connection) throws SQLException {
+    /** Applies the scripts of {@code folder} (a resource folder such as {@code db/sqlite/}) the database lacks. */
+    static void migrate(Connection connection, String folder, VersionMark mark) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            int version;
-            try (var rs = statement.executeQuery("PRAGMA user_version")) {
-                version = rs.next() ? rs.getInt(1) : 0;
-            }
+            int version = mark.read(statement);
             if (version > SCRIPTS.size()) {
                 throw new SQLException("database schema version " + version
                         + " is newer than this IssueCommand (" + SCRIPTS.size() + ")");
             }
             for (int next = version; next < SCRIPTS.size(); next++) {
                 connection.setAutoCommit(false);
-                for (String sql : statements(SCRIPTS.get(next))) {
+                for (String sql : statements(folder + SCRIPTS.get(next))) {
                     statement.executeUpdate(sql);
                 }
-                statement.executeUpdate("PRAGMA user_version = " + (next + 1));
+                mark.write(statement, next + 1);
                 connection.commit();
                 connection.setAutoCommit(true);
             }

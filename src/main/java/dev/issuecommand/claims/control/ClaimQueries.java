@@ -106,8 +106,9 @@ public class ClaimQueries {
 
     /** Deletes the oldest finished claims beyond {@code keep}. */
     public void trimHistory(EntityManager em, int keep) {
+        // "LIMIT <max> OFFSET n": SQLite needs a LIMIT before OFFSET, and PostgreSQL takes no negative one.
         em.createNativeQuery("DELETE FROM claims WHERE active = 0 AND claim_id IN (SELECT claim_id FROM claims "
-                        + "WHERE active = 0 ORDER BY ended_at DESC, claim_id DESC LIMIT -1 OFFSET ?1)")
+                        + "WHERE active = 0 ORDER BY ended_at DESC, claim_id DESC LIMIT " + Long.MAX_VALUE + " OFFSET ?1)")
                 .setParameter(1, keep).executeUpdate();
     }
 

@@ -15,8 +15,9 @@ import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.Refusal;
 import dev.issuecommand.store.Database;
+import dev.issuecommand.store.RowLocks;
 import dev.issuecommand.store.RuntimeCounters;
-import dev.issuecommand.store.SqliteErrors;
+import dev.issuecommand.store.StoreErrors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -102,7 +103,7 @@ public class Claims {
                 return ClaimResult.success(claim.view());
             });
         } catch (RuntimeException e) {
-            if (!SqliteErrors.isUniqueViolation(e)) {
+            if (!StoreErrors.isUniqueViolation(e)) {
                 throw e;
             }
             return database.read(em -> queries.activeFor(em, repoKey, issue.number()))
@@ -133,10 +134,12 @@ public class Claims {
 
     /**
      * The one path of every change to an existing claim, for agents, the stale sweep and GitHub sync alike: asks
-     * {@code claim} (loaded in the caller's write transaction), records the event of a change in that transaction,
+     * {@code claim} (loaded in the caller's write transaction, re-read under its row lock if it was not loaded with
+     * it), records the event of a change in that transaction,
      * and trims the history when the change ended the claim.
      */
     Move<ClaimResult> settle(EntityManager em, Claim claim, long now, Ask ask) {
+        RowLocks.lockFresh(em, claim);
         Move<ClaimResult> move = ask.of(claim, now);
         if (move.event() != null) {
             events.append(em, move.event(), now);
@@ -181,7 +184,7 @@ public class Claims {
     /** Loads a claim in a write transaction and settles {@code ask} on it. */
     private ClaimResult change(String claimId, Ask ask) {
         return database.write(em -> {
-            Claim claim = em.find(Claim.class, claimId);
+            Claim claim = RowLocks.find(em, Claim.class, claimId);
             if (claim == null) {
                 return Claim.notFound(claimId);
             }

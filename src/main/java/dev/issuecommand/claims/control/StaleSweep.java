@@ -5,6 +5,7 @@ import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
+import dev.issuecommand.store.RowLocks;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -89,6 +90,11 @@ public class StaleSweep {
         int released = 0;
         long now = policy.now();
         for (Claim claim : queries.active(em, ALL)) {
+            if (action(policy, claim) == StaleSweepPolicy.Action.NONE) {
+                continue;
+            }
+            // decide again on the row as it is now: another instance may have changed it since the list was read
+            RowLocks.lockFresh(em, claim);
             switch (action(policy, claim)) {
                 case MARK_STALE -> marked += claims.settle(em, claim, now,
                         (c, at) -> c.markStale(policy.staleNote(), at)).count();

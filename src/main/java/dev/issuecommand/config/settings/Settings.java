@@ -44,10 +44,12 @@ public record Settings(
         int rateLimitSseConnectBurst,
         List<String> mcpAllowedOrigins,
         Duration mcpSessionIdle,
-        Duration idleExit) {
+        Duration idleExit,
+        PostgresTarget postgres) {
 
     /** Names whose values are never shown, in logs or in error messages. */
-    public static final Set<String> SECRETS = Set.of("GITHUB_TOKEN", "API_KEY", "GITHUB_WEBHOOK_SECRET");
+    public static final Set<String> SECRETS = Set.of("GITHUB_TOKEN", "API_KEY", "GITHUB_WEBHOOK_SECRET", "DATABASE_URL",
+            "DATABASE_PASSWORD");
 
     /** Browser origins allowed on {@code /mcp} by default: pages served from this machine (any port). */
     public static final List<String> LOOPBACK_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*",
@@ -92,13 +94,15 @@ public record Settings(
                 r.integer("RATE_LIMIT_SSE_CONNECT_BURST", 10, 1, Integer.MAX_VALUE),
                 r.origins("MCP_ALLOWED_ORIGINS", LOOPBACK_ORIGINS),
                 r.minutes("MCP_SESSION_IDLE_MINUTES", 30, false),
-                r.minutes("IDLE_EXIT_MINUTES", 0, true));
+                r.minutes("IDLE_EXIT_MINUTES", 0, true),
+                PostgresTarget.from(lookup, r.integer("DATABASE_POOL_SIZE", 10, 1, 1000)));
     }
 
     /** Hides secrets from {@code toString}, which may reach a log. */
     @Override
     public String toString() {
-        return "Settings[httpPort=" + httpPort + ", sqlitePath=" + sqlitePath + ", githubApiUrl=" + githubApiUrl
+        return "Settings[httpPort=" + httpPort + ", store=" + (postgres == null ? "sqlite:" + sqlitePath : postgres)
+                + ", githubApiUrl=" + githubApiUrl
                 + ", allowedRepos=" + allowedRepos + "]";
     }
 

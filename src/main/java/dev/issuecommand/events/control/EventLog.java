@@ -3,8 +3,10 @@ package dev.issuecommand.events.control;
 import dev.issuecommand.config.JsonbConfiguration;
 import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.events.entity.EventRecord;
+import dev.issuecommand.store.Database;
 import dev.issuecommand.store.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 
@@ -19,8 +21,15 @@ public class EventLog {
     public static final int MAX_EVENTS = 10_000;
     private static final int TRIM_EVERY = 500;
 
-    /** Appends {@code event} in the caller's transaction, stamped with {@code nowMillis}. */
+    @Inject
+    Database database;
+
+    /**
+     * Appends {@code event} in the caller's transaction, stamped with {@code nowMillis}. Ids increase in commit order
+     * ({@link Database#orderEvents}): a subscriber that has seen id N has seen every event below it.
+     */
     public void append(EntityManager em, Event event, long nowMillis) {
+        database.orderEvents(em);
         EventRecord record = new EventRecord(event.type(), nowMillis, JsonbConfiguration.JSONB.toJson(event));
         em.persist(record);
         em.flush();

@@ -75,16 +75,18 @@ public class FollowupQueries {
      * The table is never trimmed, so this holds across restarts and history trimming.
      */
     public boolean markSourceSeen(EntityManager em, String sourceEventId, String workItemId, long now) {
-        return em.createNativeQuery("INSERT OR IGNORE INTO followup_sources (source_event_id, work_item_id, seen_at) "
-                        + "VALUES (?1, ?2, ?3)")
+        return em.createNativeQuery("INSERT INTO followup_sources (source_event_id, work_item_id, seen_at) "
+                        + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
                 .setParameter(1, sourceEventId).setParameter(2, workItemId).setParameter(3, now)
                 .executeUpdate() == 1;
     }
 
     /** Deletes the oldest finished follow-ups beyond {@code keep}. */
     public void trimHistory(EntityManager em, int keep) {
+        // "LIMIT <max> OFFSET n": SQLite needs a LIMIT before OFFSET, and PostgreSQL takes no negative one.
         em.createNativeQuery("DELETE FROM followups WHERE active = 0 AND work_item_id IN (SELECT work_item_id "
-                        + "FROM followups WHERE active = 0 ORDER BY ended_at DESC, work_item_id DESC LIMIT -1 OFFSET ?1)")
+                        + "FROM followups WHERE active = 0 ORDER BY ended_at DESC, work_item_id DESC LIMIT " + Long.MAX_VALUE
+                        + " OFFSET ?1)")
                 .setParameter(1, keep).executeUpdate();
     }
 }

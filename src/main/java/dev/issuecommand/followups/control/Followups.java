@@ -9,6 +9,7 @@ import dev.issuecommand.followups.entity.FollowupStatus;
 import dev.issuecommand.followups.entity.FollowupView;
 import dev.issuecommand.followups.entity.NewFollowup;
 import dev.issuecommand.store.Database;
+import dev.issuecommand.store.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -72,7 +73,7 @@ public class Followups {
     /** Moves a follow-up to {@code status} for {@code agentId} (the follow-up checks the rules). */
     public FollowupResult update(String workItemId, String agentId, FollowupStatus status, String note) {
         return database.write(em -> {
-            Followup followup = em.find(Followup.class, workItemId);
+            Followup followup = RowLocks.find(em, Followup.class, workItemId);
             if (followup == null) {
                 return FollowupResult.notFound(workItemId);
             }
@@ -110,7 +111,11 @@ public class Followups {
             long now = clock.millis();
             int marked = 0;
             for (Followup followup : queries.idleSince(em, now - timeout)) {
-                marked += settle(em, followup, now, (f, at) -> f.markStale(note, at)).count();
+                // still idle on the row as it is now? another instance may have changed it since the list was read
+                RowLocks.lockFresh(em, followup);
+                if (followup.lastUpdated() < now - timeout) {
+                    marked += settle(em, followup, now, (f, at) -> f.markStale(note, at)).count();
+                }
             }
             return marked;
         });
@@ -118,10 +123,12 @@ public class Followups {
 
     /**
      * The one path of every change to an existing follow-up, for agents, {@code next_work}, the webhook and the stale
-     * sweep alike: asks {@code followup} (loaded in the caller's write transaction), records the event of a change in
-     * that transaction, and trims the history when the change ended the follow-up.
+     * sweep alike: asks {@code followup} (loaded in the caller's write transaction, re-read under its row lock if it
+     * was not loaded with it), records the event of a change in that transaction, and trims the history when the
+     * change ended the follow-up.
      */
     Move<FollowupResult> settle(EntityManager em, Followup followup, long now, Ask ask) {
+        RowLocks.lockFresh(em, followup);
         Move<FollowupResult> move = ask.of(followup, now);
         if (move.event() != null) {
             events.append(em, move.event(), now);

@@ -9,8 +9,8 @@ public class WebhookDeliveries {
 
     /** Records {@code deliveryId} in the caller's transaction; false when it was recorded before (a redelivery). */
     public boolean record(EntityManager em, String deliveryId, String event, long now) {
-        return em.createNativeQuery("INSERT OR IGNORE INTO webhook_deliveries (delivery_id, event, received_at) "
-                        + "VALUES (?1, ?2, ?3)")
+        return em.createNativeQuery("INSERT INTO webhook_deliveries (delivery_id, event, received_at) "
+                        + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
                 .setParameter(1, deliveryId).setParameter(2, event).setParameter(3, now)
                 .executeUpdate() == 1;
     }

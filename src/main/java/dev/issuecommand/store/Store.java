@@ -1,0 +1,55 @@
+package dev.issuecommand.store;
+
+import jakarta.persistence.EntityManager;
+import java.util.Map;
+
+/**
+ * What differs between the two databases IssueCommand keeps its data in (docs/behaviour.md §12): SQLite, one file
+ * shared by the processes of one host ({@link SqliteStore}), and PostgreSQL, shared by instances on any number of
+ * hosts ({@link PostgresStore}). {@link Database} runs every transaction the same way on both and asks this type
+ * only where they differ.
+ */
+interface Store {
+
+    /** Creates or migrates the schema and checks the data; any problem stops the start. */
+    void prepare() throws Exception;
+
+    /** The persistence-unit properties that point EclipseLink at this database. */
+    Map<String, Object> persistenceProperties();
+
+    /** Waits for this process's turn to write; the turn ends when the write transaction has ended. */
+    Turn awaitWriteTurn();
+
+    /** The first statement of every write transaction. */
+    void beginWrite(EntityManager em);
+
+    /** Runs once a write transaction has committed; never fails the write. */
+    void afterCommit();
+
+    /** Whether a write transaction that failed with {@code error} may run again from the start. */
+    boolean retryable(RuntimeException error);
+
+    /**
+     * Called in a write transaction before it appends an event: from here to its commit no other transaction appends
+     * one, so event ids increase in commit order and a reader tailing by id never skips one.
+     */
+    void orderEvents(EntityManager em);
+
+    /** A number that moves whenever committed data changes (in any process), read on {@code em}. */
+    long version(EntityManager em);
+
+    /** Whether the data's storage is still where it was opened (a query answering is checked separately). */
+    boolean inPlace();
+
+    /** Where the data lives, for the start-up log line: never a password. */
+    String describe();
+
+    void close();
+
+    /** A turn to write; closing it lets the next writer go. */
+    interface Turn extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+}
