@@ -18,11 +18,13 @@ import java.util.concurrent.CompletionException;
 final class TwoInstances implements AutoCloseable {
 
     final FakeGitHub github;
+    final String databaseUrl;
     final ServerProcess a;
     final ServerProcess b;
 
-    private TwoInstances(FakeGitHub github, ServerProcess a, ServerProcess b) {
+    private TwoInstances(FakeGitHub github, String databaseUrl, ServerProcess a, ServerProcess b) {
         this.github = github;
+        this.databaseUrl = databaseUrl;
         this.a = a;
         this.b = b;
     }
@@ -31,8 +33,9 @@ final class TwoInstances implements AutoCloseable {
     static TwoInstances start(Map<String, String> settings) throws Exception {
         FakeGitHub github = new FakeGitHub();
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-servers")), "postgres-");
+        String databaseUrl = Postgres.newDatabaseUrl();
         Map<String, String> env = new HashMap<>(settings);
-        env.put("DATABASE_URL", Postgres.newDatabaseUrl());
+        env.put("DATABASE_URL", databaseUrl);
         // the SQLite path is unused with DATABASE_URL; it only gives each process its folder for logs
         ServerProcess a = ServerProcess.create(github, dir.resolve("a/unused.db"), env);
         ServerProcess b = ServerProcess.create(github, dir.resolve("b/unused.db"), env);
@@ -45,7 +48,7 @@ final class TwoInstances implements AutoCloseable {
                 throw e;
             }
         }
-        return new TwoInstances(github, a, b);
+        return new TwoInstances(github, databaseUrl, a, b);
     }
 
     private static ServerProcess started(ServerProcess server) {

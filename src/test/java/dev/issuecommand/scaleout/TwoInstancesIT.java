@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.events.SseStream;
 import dev.issuecommand.it.support.Api;
+import dev.issuecommand.it.support.Postgres;
 import dev.issuecommand.it.support.ServerProcess;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +127,14 @@ class TwoInstancesIT {
         }
         assertThat(replayed).as("replayed on B: exactly the events after %s that A delivered live", from)
                 .containsExactlyElementsOf(live);
+    }
+
+    @Test
+    void theLogsNameTheDatabaseButNeverItsPassword() throws Exception {
+        String database = URI.create(servers.databaseUrl).getPath().substring(1);
+        for (ServerProcess server : List.of(servers.a, servers.b)) {
+            assertThat(server.stderrText()).contains(database).doesNotContain(Postgres.password());
+        }
     }
 
     /** {@code agent} claims and releases issues {@code from} to {@code to} of the events repository. */
