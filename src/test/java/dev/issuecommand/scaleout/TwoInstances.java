@@ -1,0 +1,79 @@
+package dev.issuecommand.scaleout;
+
+import dev.issuecommand.it.support.FakeGitHub;
+import dev.issuecommand.it.support.Postgres;
+import dev.issuecommand.it.support.ServerProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Two server processes on one fresh PostgreSQL database and one fake GitHub, for one test class. Both are launched
+ * at the same moment, so they also apply the schema to the empty database at the same time.
+ */
+final class TwoInstances implements AutoCloseable {
+
+    final FakeGitHub github;
+    final String databaseUrl;
+    final ServerProcess a;
+    final ServerProcess b;
+
+    private TwoInstances(FakeGitHub github, String databaseUrl, ServerProcess a, ServerProcess b) {
+        this.github = github;
+        this.databaseUrl = databaseUrl;
+        this.a = a;
+        this.b = b;
+    }
+
+    /** Starts both with {@code settings} on top of the defaults of {@link ServerProcess} and a new database. */
+    static TwoInstances start(Map<String, String> settings) throws Exception {
+        FakeGitHub github = new FakeGitHub();
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-servers")), "postgres-");
+        String databaseUrl = Postgres.newDatabaseUrl();
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("DATABASE_URL", databaseUrl);
+        // the SQLite path is unused with DATABASE_URL; it only gives each process its folder for logs
+        ServerProcess a = ServerProcess.create(github, dir.resolve("a/unused.db"), env);
+        ServerProcess b = ServerProcess.create(github, dir.resolve("b/unused.db"), env);
+        CompletableFuture<ServerProcess> startA = CompletableFuture.supplyAsync(() -> started(a));
+        CompletableFuture<ServerProcess> startB = CompletableFuture.supplyAsync(() -> started(b));
+        try {
+            CompletableFuture.allOf(startA, startB).join();
+        } catch (CompletionException e) {
+            try (github; a; b) {
+                throw e;
+            }
+        }
+        return new TwoInstances(github, databaseUrl, a, b);
+    }
+
+    private static ServerProcess started(ServerProcess server) {
+        try {
+            return server.start();
+        } catch (IOException | InterruptedException e) {
+            throw new CompletionException(e);
+        }
+    }
+
+    /** The end of both processes' stderr, to go with a failure. */
+    String stderrTails() throws IOException {
+        StringBuilder logs = new StringBuilder();
+        for (ServerProcess server : new ServerProcess[] {a, b}) {
+            String text = server.stderrText();
+            logs.append("\n--- stderr of ").append(server.base()).append(" (tail) ---\n")
+                    .append(text.substring(Math.max(0, text.length() - 6000)));
+        }
+        return logs.toString();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (github; a; b) {
+            // closes all three, the servers first
+        }
+    }
+}
