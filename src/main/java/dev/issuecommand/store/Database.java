@@ -82,9 +82,7 @@ public class Database {
                     store.afterCommit();
                     return result;
                 } catch (RuntimeException e) {
-                    if (tx.isActive()) {
-                        tx.rollback();
-                    }
+                    rollback(tx, e);
                     if (attempt < WRITE_RETRIES && store.retryable(e)) {
                         continue;
                     }
@@ -93,6 +91,20 @@ public class Database {
                     em.close();
                 }
             }
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure}; a rollback that fails too (the connection went away with the database) is
+     * kept with it, so the caller still sees why the transaction failed.
+     */
+    private static void rollback(EntityTransaction tx, RuntimeException failure) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
         }
     }
 

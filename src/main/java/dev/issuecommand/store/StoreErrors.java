@@ -52,7 +52,7 @@ public final class StoreErrors {
     }
 
     /** The SQLSTATE of the first {@link SQLException} in the chain that has one, else null. */
-    static String sqlState(Throwable error) {
+    public static String sqlState(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();
