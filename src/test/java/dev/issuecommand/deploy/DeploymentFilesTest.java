@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Static checks of the deployment files: the compose file's hardening, the systemd unit's sandbox. */
@@ -28,6 +29,25 @@ class DeploymentFilesTest {
         String healthcheck = service.get("healthcheck").get("test").toString();
         assertThat(healthcheck).contains("Authorization: Bearer").contains("/api/health");
         assertThat(service.get("env_file")).extracting(JsonNode::asText).containsExactly("../.env");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyContainerOfTheScaleProfileIsHardenedToo() throws Exception {
+        // SnakeYAML resolves the file's merge keys (<<: *hardened), which Jackson's YAML reader leaves as they are
+        Map<String, Object> compose = new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("docker/compose.yaml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        assertThat(services).containsKeys("postgres", "issuecommand-a", "issuecommand-b", "proxy");
+        services.forEach((name, service) -> {
+            assertThat(service.get("read_only")).as(name).isEqualTo(true);
+            assertThat((List<String>) service.get("cap_drop")).as(name).containsExactly("ALL");
+            assertThat((List<String>) service.get("security_opt")).as(name).contains("no-new-privileges:true");
+            assertThat((List<String>) service.get("tmpfs")).as(name).anyMatch(t -> t.startsWith("/tmp"));
+            assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped");
+        });
+        Map<String, Object> replica = (Map<String, Object>) services.get("issuecommand-b").get("environment");
+        assertThat(replica).containsKeys("DATABASE_URL", "DATABASE_PASSWORD").containsEntry("TRUST_PROXY", "true");
+        assertThat(replica.get("DATABASE_URL").toString()).doesNotContain(":${");
     }
 
     @Test
