@@ -115,6 +115,23 @@ public class Database {
     }
 
     /**
+     * Runs {@code wake} whenever any process commits an event, if the database can tell (PostgreSQL); false when it
+     * cannot (SQLite), and the event log must then be polled.
+     */
+    public boolean notifyOnEvents(Runnable wake) {
+        return store.notifyOnEvents(wake);
+    }
+
+    /**
+     * Locks one row of {@code table} for the caller's write transaction unless another transaction holds it; false
+     * then, at once, so that callers choosing among several rows (who gets the next follow-up) take another one
+     * instead of queueing behind each other.
+     */
+    public boolean tryLockRow(EntityManager em, String table, String idColumn, String id) {
+        return store.tryLockRow(em, table, idColumn, id);
+    }
+
+    /**
      * A number that moves whenever committed data changes, in any process: anything computed from the data can be
      * kept until it moves on.
      */

@@ -19,7 +19,7 @@ import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
  * ({@code SELECT … FOR UPDATE}) taken where a row is changed. The data's version is the sequence {@code data_version},
  * moved at the start of every write transaction and again once it committed, so a value read before a commit never
  * stands for data after it. Event ids are handed out under a transaction-scoped advisory lock, so they increase in
- * commit order. Connections come from HikariCP ({@code DATABASE_POOL_SIZE}), which checks a connection before lending
+ * commit order, and every instance learns of them through {@code LISTEN/NOTIFY} ({@link EventNotifications}). Connections come from HikariCP ({@code DATABASE_POOL_SIZE}), which checks a connection before lending
  * it, so the pool recovers by itself when the database comes back after a restart.
  */
 final class PostgresStore implements Store {
@@ -31,7 +31,7 @@ final class PostgresStore implements Store {
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final long CONNECTION_WAIT_MILLIS = 5_000;
 
-    /** Waits for other instances' migrations; the lock is released when the migration connection closes. */
+    /** Waits for other instances' migrations; {@link #prepare} releases the lock once the schema is current. */
     private static final SchemaMigrator.VersionMark VERSION_TABLE = new SchemaMigrator.VersionMark() {
         @Override
         public int read(Statement statement) throws SQLException {
@@ -51,6 +51,7 @@ final class PostgresStore implements Store {
 
     private final PostgresTarget target;
     private HikariDataSource dataSource;
+    private EventNotifications notifications;
 
     PostgresStore(PostgresTarget target) {
         this.target = target;
@@ -75,8 +76,23 @@ final class PostgresStore implements Store {
         config.addDataSourceProperty("ApplicationName", "issuecommand");
         dataSource = new HikariDataSource(config);
         try (Connection connection = dataSource.getConnection()) {
-            SchemaMigrator.migrate(connection, "db/postgresql/", VERSION_TABLE);
-            IntegrityCheck.verify(connection);
+            try {
+                SchemaMigrator.migrate(connection, "db/postgresql/", VERSION_TABLE);
+                IntegrityCheck.verify(connection);
+            } finally {
+                releaseMigrationLock(connection);
+            }
+        }
+    }
+
+    /** The connection goes back to the pool, where its session, and so a session lock, would live on. */
+    private static void releaseMigrationLock(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+            connection.setAutoCommit(true);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_advisory_unlock_all()");
         }
     }
 
@@ -116,7 +132,22 @@ final class PostgresStore implements Store {
 
     @Override
     public void orderEvents(EntityManager em) {
-        execute(em, "SELECT pg_advisory_xact_lock(" + EVENT_ORDER_LOCK + ")");
+        execute(em, "SELECT pg_advisory_xact_lock(" + EVENT_ORDER_LOCK + "), pg_notify('"
+                + EventNotifications.CHANNEL + "', '')");
+    }
+
+    @Override
+    public boolean tryLockRow(EntityManager em, String table, String idColumn, String id) {
+        return !em.createNativeQuery("SELECT 1 FROM " + table + " WHERE " + idColumn + " = ?1 FOR UPDATE SKIP LOCKED")
+                .setParameter(1, id).getResultList().isEmpty();
+    }
+
+    @Override
+    public synchronized boolean notifyOnEvents(Runnable wake) {
+        if (notifications == null) {
+            notifications = EventNotifications.start(target, wake);
+        }
+        return true;
     }
 
     @Override
@@ -135,7 +166,10 @@ final class PostgresStore implements Store {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (notifications != null) {
+            notifications.stop();
+        }
         if (dataSource != null) {
             dataSource.close();
         }

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class SchemaMigrator {
 
-    private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__followups.sql");
+    private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__followups.sql", "V3__job_rounds.sql");
 
     /** Where a database keeps its schema version. */
     interface VersionMark {

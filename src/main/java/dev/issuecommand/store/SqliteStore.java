@@ -142,6 +142,16 @@ final class SqliteStore implements Store {
     }
 
     @Override
+    public boolean tryLockRow(EntityManager em, String table, String idColumn, String id) {
+        return true;
+    }
+
+    @Override
+    public boolean notifyOnEvents(Runnable wake) {
+        return false;
+    }
+
+    @Override
     public long version(EntityManager em) {
         return ((Number) em.createNativeQuery("SELECT n FROM write_lock WHERE id = 1").getSingleResult()).longValue();
     }

@@ -35,6 +35,18 @@ interface Store {
      */
     void orderEvents(EntityManager em);
 
+    /**
+     * Tries to lock one row of {@code table} for this write transaction without waiting: false when another
+     * transaction holds it (PostgreSQL's {@code FOR UPDATE SKIP LOCKED}; on SQLite the transaction holds the file).
+     */
+    boolean tryLockRow(EntityManager em, String table, String idColumn, String id);
+
+    /**
+     * Asks to have {@code wake} run whenever any process commits an event, when this database can say so; false when
+     * it cannot (then the event log must be polled).
+     */
+    boolean notifyOnEvents(Runnable wake);
+
     /** A number that moves whenever committed data changes (in any process), read on {@code em}. */
     long version(EntityManager em);
 

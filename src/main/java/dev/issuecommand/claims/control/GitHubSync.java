@@ -12,6 +12,7 @@ import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
+import dev.issuecommand.store.JobRounds;
 import dev.issuecommand.store.RuntimeCounters;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -77,6 +78,9 @@ public class GitHubSync {
     @Inject
     Clock clock;
 
+    @Inject
+    JobRounds rounds;
+
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
 
@@ -94,9 +98,20 @@ public class GitHubSync {
         long interval = settings.syncInterval().toMillis();
         trigger.fire();
         if (interval > 0) {
-            schedule = executor.scheduleAtFixedRate(trigger::fire, interval, interval, TimeUnit.MILLISECONDS);
+            schedule = executor.scheduleAtFixedRate(this::scheduledRound, interval, interval, TimeUnit.MILLISECONDS);
         }
         JsonLog.info("sync.scheduled", "interval_ms", interval, "at_start_only", interval == 0);
+    }
+
+    /** A tick of the schedule: syncs when this process runs this round (one process per round, {@link JobRounds}). */
+    private void scheduledRound() {
+        try {
+            if (rounds.mine("github.sync", settings.syncInterval())) {
+                trigger.fire();
+            }
+        } catch (RuntimeException e) {
+            JsonLog.warn("sync.round_skipped", "error", e.getClass().getSimpleName());
+        }
     }
 
     @PreDestroy

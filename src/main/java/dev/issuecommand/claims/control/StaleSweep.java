@@ -5,6 +5,7 @@ import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
+import dev.issuecommand.store.JobRounds;
 import dev.issuecommand.store.RowLocks;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -29,11 +30,12 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class StaleSweep {
 
+    private static final String JOB = "claims.stale_sweep";
+    private static final ClaimQueries.Filter ALL = new ClaimQueries.Filter(null, null, null);
+
     /** What one sweep changed; GitHub sync reports these as {@code stale_marked} and {@code stale_auto_released}. */
     public record Outcome(int staleMarked, int autoReleased) {
     }
-
-    private static final ClaimQueries.Filter ALL = new ClaimQueries.Filter(null, null, null);
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
@@ -52,6 +54,9 @@ public class StaleSweep {
 
     @Inject
     Clock clock;
+
+    @Inject
+    JobRounds rounds;
 
     private ScheduledFuture<?> task;
 
@@ -115,7 +120,9 @@ public class StaleSweep {
 
     private void sweepQuietly() {
         try {
-            sweep();
+            if (rounds.mine(JOB, policy().period())) {
+                sweep();
+            }
         } catch (RuntimeException e) {
             JsonLog.warn("claims.stale_sweep.failed", "error", e.getClass().getSimpleName());
         }

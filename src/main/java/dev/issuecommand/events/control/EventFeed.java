@@ -7,6 +7,7 @@ import dev.issuecommand.store.Timestamps;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -26,8 +27,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Tails the {@code events} table and fans new rows out to every SSE subscriber of this process (docs/behaviour.md §9).
- * One poller per process; a subscriber with {@code Last-Event-ID} first replays the log, then joins the live fan-out.
+ * Tails the {@code events} table and fans new rows out to every SSE subscriber of this process (docs/behaviour.md §9):
+ * every 150 ms on SQLite, whenever an instance commits an event on PostgreSQL (and after the listener reconnects).
+ * One reader per process; a subscriber with {@code Last-Event-ID} first replays the log, then joins the live fan-out.
  */
 @ApplicationScoped
 public class EventFeed {
@@ -38,6 +40,9 @@ public class EventFeed {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
+
+    @Resource(lookup = "java:comp/DefaultContextService")
+    ContextService contexts;
 
     @Inject
     Database database;
@@ -59,7 +64,12 @@ public class EventFeed {
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
             Object event) {
-        tasks.add(executor.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS));
+        // on PostgreSQL a commit anywhere wakes the feed (LISTEN/NOTIFY); the listener's thread is not a managed
+        // one, so it hands the read to the managed executor with this application's context
+        Runnable wake = contexts.createContextualProxy(() -> executor.execute(this::poll), Runnable.class);
+        if (!database.notifyOnEvents(wake)) {
+            tasks.add(executor.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS));
+        }
         tasks.add(executor.scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS));
         shutdownHook = new Thread(this::closeAll, "issuecommand-sse-close");
         Runtime.getRuntime().addShutdownHook(shutdownHook);

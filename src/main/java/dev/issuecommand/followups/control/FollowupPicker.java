@@ -5,6 +5,8 @@ import dev.issuecommand.claims.entity.Claim;
 import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.followups.entity.Followup;
 import dev.issuecommand.followups.entity.FollowupStatus;
+import dev.issuecommand.store.Database;
+import dev.issuecommand.store.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -12,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Chooses the follow-up {@code next_work} hands to an agent (docs/behaviour.md §4). Candidates are {@code queued} or
@@ -24,30 +27,42 @@ import java.util.Optional;
 public class FollowupPicker {
 
     @Inject
+    Database database;
+
+    @Inject
     FollowupQueries queries;
 
     @Inject
     ClaimQueries claimQueries;
 
-    /** The follow-up {@code agentId} should get next, read inside the caller's write transaction. */
+    /**
+     * The follow-up {@code agentId} should get next, read inside the caller's write transaction and locked for it. A
+     * candidate another transaction holds (another instance handing it out right now) is skipped, not waited for.
+     */
     public Optional<Followup> pick(EntityManager em, String agentId, String repo) {
         List<Followup> candidates = queries.active(em, new FollowupQueries.Filter(repo, null, null, null)).stream()
-                .filter(f -> f.status() == FollowupStatus.QUEUED || f.status() == FollowupStatus.STALE)
+                .filter(FollowupPicker::open)
                 .toList();
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
         Map<String, String> holders = claimHolders(em);
-        Optional<Followup> own = candidates.stream()
-                .filter(f -> agentId.equals(holders.get(PullRequestKey.of(f.repo(), f.prNumber()))))
-                .findFirst();
-        if (own.isPresent()) {
-            return own;
-        }
-        return candidates.stream()
+        Stream<Followup> own = candidates.stream()
+                .filter(f -> agentId.equals(holders.get(PullRequestKey.of(f.repo(), f.prNumber()))));
+        Stream<Followup> free = candidates.stream()
                 .filter(f -> f.status() == FollowupStatus.STALE
-                        || !holders.containsKey(PullRequestKey.of(f.repo(), f.prNumber())))
+                        || !holders.containsKey(PullRequestKey.of(f.repo(), f.prNumber())));
+        return Stream.concat(own, free)
+                .filter(f -> database.tryLockRow(em, "followups", "work_item_id", f.workItemId()))
+                .filter(f -> {
+                    RowLocks.lockFresh(em, f);
+                    return open(f);
+                })
                 .findFirst();
+    }
+
+    private static boolean open(Followup followup) {
+        return followup.status() == FollowupStatus.QUEUED || followup.status() == FollowupStatus.STALE;
     }
 
     /** Pull request key → agent id, for every active claim that is not stale and carries a {@code pr_url}. */

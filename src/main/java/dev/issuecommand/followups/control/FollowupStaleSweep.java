@@ -2,6 +2,7 @@ package dev.issuecommand.followups.control;
 
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.logging.JsonLog;
+import dev.issuecommand.store.JobRounds;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,6 +32,9 @@ public class FollowupStaleSweep {
     @Inject
     Settings settings;
 
+    @Inject
+    JobRounds rounds;
+
     private ScheduledFuture<?> schedule;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -56,6 +60,9 @@ public class FollowupStaleSweep {
 
     void sweep() {
         try {
+            if (!rounds.mine("followups.stale_sweep", period(settings.followupStale()))) {
+                return;
+            }
             int marked = followups.markStale();
             if (marked > 0) {
                 JsonLog.info("followups.stale_marked", "count", marked);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +18,7 @@ class PostgresTargetTest {
     Path dir;
 
     private static Settings parse(Map<String, String> values) {
-        Map<String, String> all = new HashMap<>(Map.of("GITHUB_TOKEN", "ghp_secret", "API_KEY", "key-secret"));
-        all.putAll(values);
-        return Settings.from(all::get);
+        return SettingsTest.parse(values);
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class SettingsTest {
 
-    private static Settings parse(Map<String, String> values) {
+    static Settings parse(Map<String, String> values) {
         Map<String, String> all = new HashMap<>(Map.of("GITHUB_TOKEN", "ghp_secret", "API_KEY", "key-secret"));
         all.putAll(values);
         return Settings.from(all::get);
