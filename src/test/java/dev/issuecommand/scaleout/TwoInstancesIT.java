@@ -1,6 +1,7 @@
 package dev.issuecommand.scaleout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.events.SseStream;
@@ -129,6 +130,20 @@ class TwoInstancesIT {
         }
         assertThat(replayed).as("replayed on B: exactly the events after %s that A delivered live", from)
                 .containsExactlyElementsOf(live);
+    }
+
+    @Test
+    void aStreamKeepsItsEventsWhenTheInstanceLosesItsConnectionForNews() throws Exception {
+        try (SseStream stream = SseStream.open(SseStream.newClient(), servers.b.base(), ServerProcess.API_KEY, Map.of())) {
+            assertThat(stream.next(WAIT).event()).isEqualTo("connected");
+            int dropped = Postgres.asAdmin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    + "WHERE application_name = 'issuecommand-events'");
+            assertThat(dropped).as("both instances listen for new events").isEqualTo(2);
+            String claimed = a.claimId("agent-while-dropped", EVENTS_REPO, 30);
+            assertThat(eventOf(stream, claimed).event()).isEqualTo("claim.created");
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(servers.b.stderrText())
+                .contains("sse.listener_dropped").contains("sse.listener_reconnected"));
     }
 
     @Test

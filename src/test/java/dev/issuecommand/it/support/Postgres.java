@@ -39,6 +39,24 @@ public final class Postgres {
         return "postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:" + server.getPort() + "/" + name;
     }
 
+    /** Runs {@code sql} as the superuser, as an operator at the database would; returns how many rows it answered. */
+    public static synchronized int asAdmin(String sql) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            int rows = 0;
+            if (statement.execute(sql)) {
+                try (var result = statement.getResultSet()) {
+                    while (result.next()) {
+                        rows++;
+                    }
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run " + sql, e);
+        }
+    }
+
     /** The password in every URL {@link #newDatabaseUrl} hands out. */
     public static String password() {
         return PASSWORD;
