@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Exclusivity on PostgreSQL: agents spread over two instances race for the same issues, round after round, up to
  * 10,000 attempts. Each issue has exactly one winner and every other attempt is {@code 409 already_claimed} naming it
- * (docs/behaviour.md §4).
+ * (docs/behaviour.md §4, §12).
  */
 class ContentionOnPostgresIT {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A {@code DATABASE_URL} that cannot be used stops the runnable jar at start with one clear line and exit code 1;
- * the line names the database's host and never its password.
+ * the line names the database's host and never its password (docs/behaviour.md §12).
  */
 class PostgresStartupIT {
 

@@ -4,6 +4,7 @@ import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.Postgres;
 import dev.issuecommand.it.support.ServerProcess;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,7 +14,9 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Two server processes on one fresh PostgreSQL database and one fake GitHub, for one test class. Both are launched
- * at the same moment, so they also apply the schema to the empty database at the same time.
+ * at the same moment, so they also apply the schema to the empty database at the same time. They are told where the
+ * database is in the two ways the settings allow: A by {@code postgresql://user:password@host:port/name}, B by
+ * {@code jdbc:postgresql://host:port/name?user=…} with the password in a file ({@code DATABASE_PASSWORD_FILE}).
  */
 final class TwoInstances implements AutoCloseable {
 
@@ -34,11 +37,17 @@ final class TwoInstances implements AutoCloseable {
         FakeGitHub github = new FakeGitHub();
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-servers")), "postgres-");
         String databaseUrl = Postgres.newDatabaseUrl();
-        Map<String, String> env = new HashMap<>(settings);
-        env.put("DATABASE_URL", databaseUrl);
+        Map<String, String> envA = new HashMap<>(settings);
+        envA.put("DATABASE_URL", databaseUrl);
+        URI url = URI.create(databaseUrl);
+        Map<String, String> envB = new HashMap<>(settings);
+        envB.put("DATABASE_URL", "jdbc:postgresql://" + url.getHost() + ":" + url.getPort() + url.getPath()
+                + "?user=" + url.getUserInfo().split(":")[0]);
+        envB.put("DATABASE_PASSWORD_FILE", Files.writeString(dir.resolve("password"), Postgres.password() + "\n")
+                .toAbsolutePath().toString());
         // the SQLite path is unused with DATABASE_URL; it only gives each process its folder for logs
-        ServerProcess a = ServerProcess.create(github, dir.resolve("a/unused.db"), env);
-        ServerProcess b = ServerProcess.create(github, dir.resolve("b/unused.db"), env);
+        ServerProcess a = ServerProcess.create(github, dir.resolve("a/unused.db"), envA);
+        ServerProcess b = ServerProcess.create(github, dir.resolve("b/unused.db"), envB);
         CompletableFuture<ServerProcess> startA = CompletableFuture.supplyAsync(() -> started(a));
         CompletableFuture<ServerProcess> startB = CompletableFuture.supplyAsync(() -> started(b));
         try {

@@ -13,14 +13,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two instances on one PostgreSQL database behave as one server: a claim made through either is the same claim
- * through the other, and the event stream of either resumes from an event of the other (docs/behaviour.md §4, §9).
+ * through the other, and the event stream of either resumes from an event of the other (docs/behaviour.md §4, §9,
+ * §12).
  */
 class TwoInstancesIT {
 
@@ -110,9 +114,7 @@ class TwoInstancesIT {
             assertThat(stream.next(WAIT).event()).isEqualTo("connected");
             String first = a.claimId("agent-before", EVENTS_REPO, 1);
             from = eventOf(stream, first).id();
-            CompletableFuture<Void> onA = CompletableFuture.runAsync(() -> claimAndRelease(a, "agent-on-a", 2, 11));
-            CompletableFuture<Void> onB = CompletableFuture.runAsync(() -> claimAndRelease(b, "agent-on-b", 12, 21));
-            CompletableFuture.allOf(onA, onB).get();
+            writeConcurrentlyOnBoth();
             marker = b.claimId("agent-marker", EVENTS_REPO, 22);
             collectUntil(stream, marker, live);
         }
@@ -149,6 +151,25 @@ class TwoInstancesIT {
         String database = URI.create(servers.databaseUrl).getPath().substring(1);
         for (ServerProcess server : List.of(servers.a, servers.b)) {
             assertThat(server.stderrText()).contains(database).doesNotContain(Postgres.password());
+        }
+    }
+
+    /** Four writers, two on each instance, each claiming and releasing five issues of the events repository. */
+    private static void writeConcurrentlyOnBoth() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int writer = 0; writer < 4; writer++) {
+                Api api = writer % 2 == 0 ? a : b;
+                int from = 2 + writer * 5;
+                String agent = "writer-" + writer;
+                writers.add(pool.submit(() -> claimAndRelease(api, agent, from, from + 4)));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 

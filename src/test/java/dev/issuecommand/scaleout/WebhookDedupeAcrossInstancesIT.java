@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * GitHub may deliver the same webhook twice, and behind a load balancer the two copies reach different instances at
- * the same moment: one copy queues the follow-up, the other is answered as a duplicate (docs/behaviour.md §8).
+ * the same moment: one copy queues the follow-up, the other is answered as a duplicate (docs/behaviour.md §7, §12).
  */
 class WebhookDedupeAcrossInstancesIT {
 
