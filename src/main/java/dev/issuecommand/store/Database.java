@@ -135,6 +135,15 @@ public class Database {
     }
 
     /**
+     * From here to its commit, no other write transaction that names the same {@code key} runs past this point: a
+     * check-then-insert on that key (one active claim per issue) then sees the other's commit instead of failing on
+     * the unique index.
+     */
+    public void serializeOn(EntityManager em, String key) {
+        store.serializeOn(em, key);
+    }
+
+    /**
      * Locks one row of {@code table} for the caller's write transaction unless another transaction holds it; false
      * then, at once, so that callers choosing among several rows (who gets the next follow-up) take another one
      * instead of queueing behind each other.

@@ -27,6 +27,7 @@ final class PostgresStore implements Store {
     /** Advisory lock keys: arbitrary numbers that only IssueCommand uses. */
     private static final long MIGRATION_LOCK = 0x1550_0001L;
     private static final long EVENT_ORDER_LOCK = 0x1550_0002L;
+    private static final int KEYED_LOCKS = 0x1550;
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final long CONNECTION_WAIT_MILLIS = 5_000;
@@ -134,6 +135,13 @@ final class PostgresStore implements Store {
     public void orderEvents(EntityManager em) {
         execute(em, "SELECT pg_advisory_xact_lock(" + EVENT_ORDER_LOCK + "), pg_notify('"
                 + EventNotifications.CHANNEL + "', '')");
+    }
+
+    @Override
+    public void serializeOn(EntityManager em, String key) {
+        // the two-number form: its keys never meet the one-number keys of the migration and event locks
+        em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + KEYED_LOCKS + ", hashtext(?1))) AS locked")
+                .setParameter(1, key).getSingleResult();
     }
 
     @Override

@@ -142,6 +142,11 @@ final class SqliteStore implements Store {
     }
 
     @Override
+    public void serializeOn(EntityManager em, String key) {
+        // the write transaction already holds the file
+    }
+
+    @Override
     public boolean tryLockRow(EntityManager em, String table, String idColumn, String id) {
         return true;
     }

@@ -36,6 +36,12 @@ interface Store {
     void orderEvents(EntityManager em);
 
     /**
+     * From here to its commit, no other write transaction that names the same {@code key} runs past this point
+     * (PostgreSQL: a transaction-scoped advisory lock on the key's hash; SQLite: one writer at a time anyway).
+     */
+    void serializeOn(EntityManager em, String key);
+
+    /**
      * Tries to lock one row of {@code table} for this write transaction without waiting: false when another
      * transaction holds it (PostgreSQL's {@code FOR UPDATE SKIP LOCKED}; on SQLite the transaction holds the file).
      */

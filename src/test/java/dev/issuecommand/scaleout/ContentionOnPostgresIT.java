@@ -47,6 +47,10 @@ class ContentionOnPostgresIT {
             round++;
         } while (round < ROUNDS && System.nanoTime() < end);
         LOG.log(System.Logger.Level.INFO, "{0} rounds, {1} claim attempts", round, round * AGENTS * ISSUES);
+        for (var server : List.of(servers.a, servers.b)) {
+            assertThat(server.stderrText()).as("a lost race is an answer, not a failed insert in the log")
+                    .doesNotContain("claims_one_active_per_issue");
+        }
     }
 
     /**

@@ -84,11 +84,15 @@ public class Claims {
         return claimIssue(agentId, issue);
     }
 
-    /** Claims an issue already fetched from GitHub; the database decides who wins. */
+    /**
+     * Claims an issue already fetched from GitHub; the database decides who wins. Claimers of one issue take turns
+     * ({@link Database#serializeOn}), so the loser finds the winner's claim; the unique index stays the last word.
+     */
     public ClaimResult claimIssue(String agentId, GitHubIssue issue) {
         String repoKey = issue.repo().toLowerCase(java.util.Locale.ROOT);
         try {
             return database.write(em -> {
+                database.serializeOn(em, "claim:" + repoKey + "#" + issue.number());
                 Optional<Claim> current = queries.activeFor(em, repoKey, issue.number());
                 if (current.isPresent()) {
                     return alreadyHeld(current.get(), agentId);
