@@ -134,6 +134,11 @@ public class Database {
         return store.notifyOnEvents(wake);
     }
 
+    /** Whether changes lock their rows one by one (PostgreSQL) rather than the whole database (SQLite). */
+    public boolean locksRows() {
+        return store.locksRows();
+    }
+
     /**
      * From here to its commit, no other write transaction that names the same {@code key} runs past this point: a
      * check-then-insert on that key (one active claim per issue) then sees the other's commit instead of failing on

@@ -138,6 +138,11 @@ final class PostgresStore implements Store {
     }
 
     @Override
+    public boolean locksRows() {
+        return true;
+    }
+
+    @Override
     public void serializeOn(EntityManager em, String key) {
         // the two-number form: its keys never meet the one-number keys of the migration and event locks
         em.createNativeQuery("SELECT 1 FROM (SELECT pg_advisory_xact_lock(" + KEYED_LOCKS + ", hashtext(?1))) AS locked")

@@ -1,29 +1,33 @@
 package dev.issuecommand.store;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
 /**
  * Row locks for changes to a claim or follow-up (docs/behaviour.md §12). On PostgreSQL they are
  * {@code SELECT … FOR UPDATE}: two instances changing one row take turns on that row, and the second sees the first's
- * committed change. On SQLite the write transaction already holds the whole file, so the same calls only read.
+ * committed change. On SQLite a write transaction holds the whole file from its first statement, so every row it
+ * reads is current and these are plain reads.
  */
-public final class RowLocks {
+@ApplicationScoped
+public class RowLocks {
 
-    private RowLocks() {
-    }
+    @Inject
+    Database database;
 
-    /** Loads the row with {@code id} under a row lock; null when there is none. */
-    public static <T> T find(EntityManager em, Class<T> type, Object id) {
-        return em.find(type, id, LockModeType.PESSIMISTIC_WRITE);
+    /** Loads the row with {@code id} in the caller's write transaction, locked where locks are per row; null when none. */
+    public <T> T find(EntityManager em, Class<T> type, Object id) {
+        return database.locksRows() ? em.find(type, id, LockModeType.PESSIMISTIC_WRITE) : em.find(type, id);
     }
 
     /**
-     * Re-reads {@code entity} under a row lock unless this transaction holds that lock already: a row read from a list
-     * may have been changed by another instance since.
+     * Where locks are per row, re-reads {@code entity} under its lock unless this transaction holds that lock already:
+     * a row read from a list may have been changed by another instance since.
      */
-    public static void lockFresh(EntityManager em, Object entity) {
-        if (em.getLockMode(entity) != LockModeType.PESSIMISTIC_WRITE) {
+    public void lockFresh(EntityManager em, Object entity) {
+        if (database.locksRows() && em.getLockMode(entity) != LockModeType.PESSIMISTIC_WRITE) {
             em.refresh(entity, LockModeType.PESSIMISTIC_WRITE);
         }
     }

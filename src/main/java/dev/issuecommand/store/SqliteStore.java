@@ -142,6 +142,11 @@ final class SqliteStore implements Store {
     }
 
     @Override
+    public boolean locksRows() {
+        return false;
+    }
+
+    @Override
     public void serializeOn(EntityManager em, String key) {
         // the write transaction already holds the file
     }

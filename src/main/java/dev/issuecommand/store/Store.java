@@ -35,6 +35,9 @@ interface Store {
      */
     void orderEvents(EntityManager em);
 
+    /** Whether changes lock their rows one by one (PostgreSQL), rather than the whole database (SQLite). */
+    boolean locksRows();
+
     /**
      * From here to its commit, no other write transaction that names the same {@code key} runs past this point
      * (PostgreSQL: a transaction-scoped advisory lock on the key's hash; SQLite: one writer at a time anyway).

@@ -38,6 +38,9 @@ public class Claims {
     Database database;
 
     @Inject
+    RowLocks rowLocks;
+
+    @Inject
     EventLog events;
 
     @Inject
@@ -143,7 +146,7 @@ public class Claims {
      * and trims the history when the change ended the claim.
      */
     Move<ClaimResult> settle(EntityManager em, Claim claim, long now, Ask ask) {
-        RowLocks.lockFresh(em, claim);
+        rowLocks.lockFresh(em, claim);
         Move<ClaimResult> move = ask.of(claim, now);
         if (move.event() != null) {
             events.append(em, move.event(), now);
@@ -188,7 +191,7 @@ public class Claims {
     /** Loads a claim in a write transaction and settles {@code ask} on it. */
     private ClaimResult change(String claimId, Ask ask) {
         return database.write(em -> {
-            Claim claim = RowLocks.find(em, Claim.class, claimId);
+            Claim claim = rowLocks.find(em, Claim.class, claimId);
             if (claim == null) {
                 return Claim.notFound(claimId);
             }

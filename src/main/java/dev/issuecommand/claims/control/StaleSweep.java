@@ -44,6 +44,9 @@ public class StaleSweep {
     Database database;
 
     @Inject
+    RowLocks rowLocks;
+
+    @Inject
     ClaimQueries queries;
 
     @Inject
@@ -99,7 +102,7 @@ public class StaleSweep {
                 continue;
             }
             // decide again on the row as it is now: another instance may have changed it since the list was read
-            RowLocks.lockFresh(em, claim);
+            rowLocks.lockFresh(em, claim);
             switch (action(policy, claim)) {
                 case MARK_STALE -> marked += claims.settle(em, claim, now,
                         (c, at) -> c.markStale(policy.staleNote(), at)).count();

@@ -30,6 +30,9 @@ public class FollowupPicker {
     Database database;
 
     @Inject
+    RowLocks rowLocks;
+
+    @Inject
     FollowupQueries queries;
 
     @Inject
@@ -55,7 +58,7 @@ public class FollowupPicker {
         return Stream.concat(own, free)
                 .filter(f -> database.tryLockRow(em, "followups", "work_item_id", f.workItemId()))
                 .filter(f -> {
-                    RowLocks.lockFresh(em, f);
+                    rowLocks.lockFresh(em, f);
                     return open(f);
                 })
                 .findFirst();

@@ -32,6 +32,9 @@ public class Followups {
     Database database;
 
     @Inject
+    RowLocks rowLocks;
+
+    @Inject
     EventLog events;
 
     @Inject
@@ -73,7 +76,7 @@ public class Followups {
     /** Moves a follow-up to {@code status} for {@code agentId} (the follow-up checks the rules). */
     public FollowupResult update(String workItemId, String agentId, FollowupStatus status, String note) {
         return database.write(em -> {
-            Followup followup = RowLocks.find(em, Followup.class, workItemId);
+            Followup followup = rowLocks.find(em, Followup.class, workItemId);
             if (followup == null) {
                 return FollowupResult.notFound(workItemId);
             }
@@ -112,7 +115,7 @@ public class Followups {
             int marked = 0;
             for (Followup followup : queries.idleSince(em, now - timeout)) {
                 // still idle on the row as it is now? another instance may have changed it since the list was read
-                RowLocks.lockFresh(em, followup);
+                rowLocks.lockFresh(em, followup);
                 if (followup.lastUpdated() < now - timeout) {
                     marked += settle(em, followup, now, (f, at) -> f.markStale(note, at)).count();
                 }
@@ -128,7 +131,7 @@ public class Followups {
      * change ended the follow-up.
      */
     Move<FollowupResult> settle(EntityManager em, Followup followup, long now, Ask ask) {
-        RowLocks.lockFresh(em, followup);
+        rowLocks.lockFresh(em, followup);
         Move<FollowupResult> move = ask.of(followup, now);
         if (move.event() != null) {
             events.append(em, move.event(), now);
