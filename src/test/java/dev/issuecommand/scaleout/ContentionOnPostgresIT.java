@@ -22,7 +22,7 @@ class ContentionOnPostgresIT {
     private static final int ISSUES = 25;
     private static final int ROUNDS = 20;
     /** No round starts after this much racing: the test ends by itself however slow the machine is. */
-    private static final Duration BUDGET = Duration.ofSeconds(50);
+    private static final Duration BUDGET = Duration.ofSeconds(120);
 
     private static final System.Logger LOG = System.getLogger(ContentionOnPostgresIT.class.getName());
 
