@@ -5,6 +5,7 @@
 #   BENCH_SECONDS=20 bench/run.sh      # longer measurements
 #   BENCH_JAVA_OPTS="-Xmx256m" bench/run.sh   # JVM options for the server process
 #   BENCH_ONLY=mcp bench/run.sh        # only the MCP stdio front rows (~10 min); BENCH_ONLY=server: the others
+#   BENCH_ONLY=postgres bench/run.sh   # the data in an embedded PostgreSQL: 1 and 2 instances (~3 min)
 #   BENCH_FRONT_JAVA_OPTS="-Xmx64m" bench/run.sh   # JVM options for the spawned `java -jar issuecommand.jar mcp`
 #   BENCH_COMPARE="cd /path/to/original && bun run start" bench/run.sh   # another server's rows beside ours, with ratios
 set -euo pipefail

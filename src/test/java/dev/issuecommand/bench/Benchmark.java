@@ -46,8 +46,8 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         String only = System.getProperty("bench.only", "").trim();
-        if (!only.isEmpty() && !only.equals("server") && !only.equals("mcp")) {
-            System.err.println("bench: unknown BENCH_ONLY=" + only + " (empty for all rows, server or mcp)");
+        if (!only.isEmpty() && !only.equals("server") && !only.equals("mcp") && !only.equals("postgres")) {
+            System.err.println("bench: unknown BENCH_ONLY=" + only + " (empty for all rows, server, mcp or postgres)");
             System.exit(2);
         }
         Path work = Files.createTempDirectory("issuecommand-bench");
@@ -62,14 +62,16 @@ public final class Benchmark {
             github.addIssues(MUTATION_REPO, 1, MUTATION_ISSUES);
             github.addIssues(FIRST_CLAIMS_REPO, 1, FIRST_CLAIMS_ISSUES);
             McpRows.addIssues(github);
-            if (!only.equals("mcp")) {
+            if (only.equals("postgres")) {
+                rows.addAll(PostgresRows.measure(github, work, settings));
+            } else if (!only.equals("mcp")) {
                 rows.addAll(serverRows(github, work, settings));
                 if (!compareCommand.isEmpty()) {
                     compared = ComparedServer.measure(github, work, settings, compareCommand);
                     notes.add("compared with BENCH_COMPARE: " + compareCommand);
                 }
             }
-            if (!only.equals("server")) {
+            if (only.isEmpty() || only.equals("mcp")) {
                 rows.addAll(McpRows.measure(github, work, settings, notes));
             }
         }
@@ -137,10 +139,15 @@ public final class Benchmark {
      * status history (returned with every answer) so stays as short as a real one instead of growing all run long.
      */
     static List<String[]> mutations(BenchServer server) throws Exception {
+        return mutations(List.of(server));
+    }
+
+    /** The mutation row with the connections spread over {@code servers} (instances sharing one database). */
+    static List<String[]> mutations(List<BenchServer> servers) throws Exception {
         AtomicInteger nextIssue = new AtomicInteger(1);
         String[] claimIds = new String[CONNECTIONS];
         int cycle = STATUS_CHANGES + 2;
-        Load.Result result = Load.run(server, CONNECTIONS, WARMUP_SECONDS, SECONDS, (client, c, i) -> {
+        Load.Result result = Load.run(servers, CONNECTIONS, WARMUP_SECONDS, SECONDS, (client, c, i) -> {
             String agent = "{\"agent_id\":\"bench-" + c + "\"";
             long step = i % cycle;
             if (step == 0) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
@@ -46,6 +47,12 @@ final class Load {
     }
 
     static Result run(BenchServer server, int connections, int warmupSeconds, int seconds, Operation op) throws Exception {
+        return run(List.of(server), connections, warmupSeconds, seconds, op);
+    }
+
+    /** As {@link #run(BenchServer, int, int, int, Operation)}, connection {@code c} going to server {@code c % n}. */
+    static Result run(List<BenchServer> servers, int connections, int warmupSeconds, int seconds, Operation op)
+            throws Exception {
         long warmupEnd = System.nanoTime() + warmupSeconds * 1_000_000_000L;
         long end = warmupEnd + seconds * 1_000_000_000L;
         long[][] latencies = new long[connections][];
@@ -58,7 +65,7 @@ final class Load {
             Thread thread = new Thread(() -> {
                 long[] mine = new long[1 << 16];
                 int n = 0;
-                try (KeepAliveClient client = server.client()) {
+                try (KeepAliveClient client = servers.get(connection % servers.size()).client()) {
                     for (long i = 0; ; i++) {
                         long start = System.nanoTime();
                         if (start >= end) {

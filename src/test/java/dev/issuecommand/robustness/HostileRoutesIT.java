@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
+import dev.issuecommand.it.support.Postgres;
 import dev.issuecommand.it.support.ServerProcess;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
@@ -21,17 +22,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hundreds of malformed or hostile requests against every route the claims suite ({@code HostileInputIT}) leaves
  * out: follow-ups, next-work, repositories, issues, sync, the webhook path, {@code /sse}, health, odd headers and
  * auth schemes, plus raw malformed HTTP over a socket. No 5xx, the process stays up, the stored claim and
- * follow-up are unchanged, no secret reaches the logs and stdout stays empty.
+ * follow-up are unchanged, no secret reaches the logs and stdout stays empty; with the data in SQLite and in
+ * PostgreSQL.
  */
 class HostileRoutesIT {
 
@@ -55,12 +59,17 @@ class HostileRoutesIT {
     @TempDir
     Path dir;
 
-    @Test
-    void hostileRequestsOnEveryOtherRouteNeverBreakTheServerOrTheData() throws Exception {
+    /** The same requests and checks with the data in SQLite and in PostgreSQL. */
+    @ParameterizedTest(name = "data in {0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void hostileRequestsOnEveryOtherRouteNeverBreakTheServerOrTheData(String database) throws Exception {
+        Map<String, String> settings = new HashMap<>(Map.of("GITHUB_WEBHOOK_SECRET", SECRET, "ALLOWED_REPOS", REPO));
+        if (database.equals("postgresql")) {
+            settings.put("DATABASE_URL", Postgres.newDatabaseUrl());
+        }
         try (FakeGitHub github = new FakeGitHub()) {
             github.addIssues(REPO, 1, 5);
-            try (ServerProcess server = ServerProcess.create(github, dir.resolve("routes.db"), Map.of(
-                    "GITHUB_WEBHOOK_SECRET", SECRET, "ALLOWED_REPOS", REPO)).start()) {
+            try (ServerProcess server = ServerProcess.create(github, dir.resolve("routes.db"), settings).start()) {
                 Api api = server.api();
                 String held = api.claimId("keeper", REPO, 1);
                 api.patch("/api/claims/" + held, Map.of("agent_id", "keeper", "status", "in_progress"));
@@ -107,7 +116,7 @@ class HostileRoutesIT {
                         .extracting(f -> f.get("work_item_id").asText()).containsExactly(item);
                 String logs = server.stderrText();
                 assertThat(logs).doesNotContain(ServerProcess.API_KEY).doesNotContain(ServerProcess.GITHUB_TOKEN)
-                        .doesNotContain(SECRET);
+                        .doesNotContain(SECRET).doesNotContain(Postgres.password());
                 assertThat(server.stdoutText()).isEmpty();
             }
         }
