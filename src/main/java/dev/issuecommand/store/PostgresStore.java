@@ -19,8 +19,9 @@ import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
  * ({@code SELECT … FOR UPDATE}) taken where a row is changed. The data's version is the sequence {@code data_version},
  * moved at the start of every write transaction and again once it committed, so a value read before a commit never
  * stands for data after it. Event ids are handed out under a transaction-scoped advisory lock, so they increase in
- * commit order, and every instance learns of them through {@code LISTEN/NOTIFY} ({@link EventNotifications}). Connections come from HikariCP ({@code DATABASE_POOL_SIZE}), which checks a connection before lending
- * it, so the pool recovers by itself when the database comes back after a restart.
+ * commit order, and every instance learns of them through {@code LISTEN/NOTIFY} ({@link EventNotifications}).
+ * Connections come from HikariCP ({@code DATABASE_POOL_SIZE}), which checks a connection before lending it, so the
+ * pool recovers by itself when the database comes back after a restart.
  */
 final class PostgresStore implements Store {
 
