@@ -113,7 +113,7 @@ final class PostgresStore implements Store {
 
     @Override
     public void beginWrite(EntityManager em) {
-        moveVersion(em);
+        execute(em, "SELECT nextval('data_version')");
     }
 
     @Override
@@ -187,10 +187,6 @@ final class PostgresStore implements Store {
         if (dataSource != null) {
             dataSource.close();
         }
-    }
-
-    private static void moveVersion(EntityManager em) {
-        execute(em, "SELECT nextval('data_version')");
     }
 
     private static void execute(EntityManager em, String sql) {
