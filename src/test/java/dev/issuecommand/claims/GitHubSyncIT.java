@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.StoredRows;
 import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithOwnServer;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,14 +22,13 @@ import org.junit.jupiter.api.Test;
 @WithOwnServer(settings = {"ALLOWED_REPOS=acme/sync,acme/broken,acme/quiet", "SYNC_INTERVAL_MINUTES=0"})
 class GitHubSyncIT {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SYNC = "acme/sync";
     private static final String BROKEN = "acme/broken";
     private static final String QUIET = "acme/quiet";
 
     static FakeGitHub github;
     static ServerProcess server;
-    static Path database;
+    static StoredRows stored;
     static Api api;
 
     @BeforeAll
@@ -45,8 +38,8 @@ class GitHubSyncIT {
         github.addIssues(BROKEN, 1, 3);
         github.addIssues(QUIET, 1, 120);
         server = own.server();
-        database = own.database();
-        api = server.api();
+        stored = own.storedRows();
+        api = own.api();
     }
 
     private static JsonNode claim(String agent, String repo, int number) {
@@ -162,17 +155,7 @@ class GitHubSyncIT {
         assertThat(third.get("newly_opened_issues").asInt()).isEqualTo(1);
     }
 
-    private static List<JsonNode> events(String type) throws Exception {
-        List<JsonNode> found = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database);
-                PreparedStatement query = db.prepareStatement("SELECT payload FROM events WHERE type = ? ORDER BY event_id")) {
-            query.setString(1, type);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    found.add(JSON.readTree(rows.getString(1)));
-                }
-            }
-        }
-        return found;
+    private static List<JsonNode> events(String type) {
+        return stored.events(type);
     }
 }

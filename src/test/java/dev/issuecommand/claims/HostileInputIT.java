@@ -43,7 +43,7 @@ class HostileInputIT {
     void hostileRequestsNeverBreakTheServerOrTheData(TestServer own) throws Exception {
         own.github().addIssues(REPO, 1, 5);
         ServerProcess server = own.server();
-        Api api = server.api();
+        Api api = own.api();
         String held = api.claimId("keeper", REPO, 1);
         api.patch("/api/claims/" + held, Map.of("agent_id", "keeper", "status", "in_progress"));
         JsonNode before = api.get("/api/claims/" + held).json();

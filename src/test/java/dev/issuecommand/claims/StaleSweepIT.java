@@ -34,7 +34,7 @@ class StaleSweepIT {
     static void start(TestServer own) {
         own.github().addIssues(REPO, 1, 10);
         server = own.server();
-        api = server.api();
+        api = own.api();
     }
 
     private static JsonNode claim(String agent, int issue) {

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import dev.issuecommand.webhooks.DatabaseFile;
+import dev.issuecommand.it.support.StoredRows;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class FollowupLifetimeIT {
             assertThat(item.get("claimed_by_agent_id").asText()).isEqualTo("sleepy");
             JsonNode history = item.get("status_history");
             assertThat(history.get(history.size() - 1).get("note").asText()).isEqualTo("No update in 0.05 minutes");
-            assertThat(new DatabaseFile(file).events("followup.stale"))
+            assertThat(StoredRows.sqlite(file).events("followup.stale"))
                     .anyMatch(e -> e.get("work_item_id").asText().equals(id));
 
             JsonNode next = api.post("/api/next-work", Map.of("agent_id", "awake", "repo", REPO)).json();

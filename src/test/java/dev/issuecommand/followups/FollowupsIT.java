@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.issuecommand.it.support.Api;
+import dev.issuecommand.it.support.StoredRows;
 import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithSharedServer;
-import dev.issuecommand.webhooks.DatabaseFile;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
 import java.util.HashMap;
@@ -25,7 +25,7 @@ class FollowupsIT {
 
     static Api api;
     static WebhookSender hooks;
-    static DatabaseFile db;
+    static StoredRows db;
 
     @BeforeAll
     static void start(TestServer shared) {
@@ -33,7 +33,7 @@ class FollowupsIT {
         shared.github().addIssue("acme/nw3", 5, "The issue behind PR 7");
         api = shared.api();
         hooks = new WebhookSender(api, "/api/webhooks/github", WithSharedServer.WEBHOOK_SECRET);
-        db = new DatabaseFile(shared.database());
+        db = shared.storedRows();
     }
 
     private static String queue(String event, ObjectNode payload) {

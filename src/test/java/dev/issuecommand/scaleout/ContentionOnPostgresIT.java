@@ -2,6 +2,7 @@ package dev.issuecommand.scaleout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.issuecommand.it.support.TwoInstances;
 import dev.issuecommand.it.support.ClaimRace;
 import dev.issuecommand.it.support.ClaimRace.Attempt;
 import java.time.Duration;

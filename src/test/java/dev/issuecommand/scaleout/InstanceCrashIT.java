@@ -3,6 +3,7 @@ package dev.issuecommand.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.issuecommand.it.support.TwoInstances;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.ServerProcess;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.issuecommand.events.SseStream;
+import dev.issuecommand.it.support.TwoInstances;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.Postgres;
 import dev.issuecommand.it.support.ServerProcess;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.StoredRows;
 import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithOwnServer;
 import java.nio.charset.StandardCharsets;
@@ -28,16 +29,16 @@ class WebhooksIT {
     static ServerProcess server;
     static Api api;
     static WebhookSender hooks;
-    static DatabaseFile db;
+    static StoredRows db;
 
     @BeforeAll
     static void start(TestServer own) {
         github = own.github();
         github.setLogin("issuecommand-bot");
         server = own.server();
-        api = server.api();
+        api = own.api();
         hooks = new WebhookSender(api, PATH, SECRET);
-        db = new DatabaseFile(own.database());
+        db = own.storedRows();
     }
 
     private static JsonNode followup(String workItemId) {

@@ -9,14 +9,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A small HTTP client for the tests: sends JSON with the API key and reads the answer as JSON. */
+/**
+ * A small HTTP client for the tests: sends JSON with the API key and reads the answer as JSON. Given several servers,
+ * it sends each request to the next one in turn, as a round-robin load balancer would.
+ */
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final List<String> bases;
+    private final AtomicInteger turn = new AtomicInteger();
     private final String apiKey;
 
     /** An answer: status, body text, and the body as JSON (a missing node when it was not JSON). */
@@ -24,8 +30,17 @@ public final class Api {
     }
 
     public Api(String base, String apiKey) {
-        this.base = base;
+        this(List.of(base), apiKey);
+    }
+
+    /** Requests go to each of {@code bases} in turn. */
+    public Api(List<String> bases, String apiKey) {
+        this.bases = List.copyOf(bases);
         this.apiKey = apiKey;
+    }
+
+    private String nextBase() {
+        return bases.get(Math.floorMod(turn.getAndIncrement(), bases.size()));
     }
 
     public Answer get(String path) {
@@ -34,7 +49,7 @@ public final class Api {
 
     /** A GET without the API key, as a scraper or a browser sends it; {@code accept} (null: none) as Accept. */
     public Answer getPublic(String path, String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nextBase() + path))
                 .timeout(Duration.ofSeconds(30)).GET();
         if (accept != null) {
             request.header("Accept", accept);
@@ -71,7 +86,7 @@ public final class Api {
     /** Sends {@code body} (a String as is, anything else as JSON) with {@code key} as bearer token (null: none). */
     public Answer send(String method, String path, Object body, String key) {
         String text = body == null ? null : body instanceof String s ? s : toJson(body);
-        return send(request(base + path, method, text, key == null ? null : "Bearer " + key));
+        return send(request(nextBase() + path, method, text, key == null ? null : "Bearer " + key));
     }
 
     /**
@@ -121,8 +136,9 @@ public final class Api {
         }
     }
 
+    /** The first server's address, for connections the test opens itself (an event stream, a raw socket). */
     public String base() {
-        return base;
+        return bases.get(0);
     }
 
     public static String toJson(Object value) {

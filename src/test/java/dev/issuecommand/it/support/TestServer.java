@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Map;
  * by every class marked {@link WithSharedServer} with the same settings, or one of a class's own
  * ({@link WithOwnServer}). The fake GitHub is there from the start; the server process starts on the first call of
  * {@link #server} or {@link #api}, so a class puts its issues on the fake GitHub first and the sync at start sees them.
+ * For a class marked {@link OnTwoPostgresInstances} it is two server processes on one PostgreSQL database: {@link #api}
+ * then sends each request to the other instance than the last, and {@link #server} is the first instance.
  * JUnit closes it with the store that holds it: stored {@link AutoCloseable} values are closed since JUnit 5.13, which
  * deprecated {@code ExtensionContext.Store.CloseableResource} for them.
  */
@@ -19,19 +22,28 @@ public final class TestServer implements AutoCloseable {
     private final FakeGitHub github;
     private final Path database;
     private final Map<String, String> settings;
+    private final boolean onTwoPostgresInstances;
     private ServerProcess server;
+    private TwoInstances instances;
 
-    private TestServer(FakeGitHub github, Path database, Map<String, String> settings) {
+    private TestServer(FakeGitHub github, Path database, Map<String, String> settings, boolean onTwoPostgresInstances) {
         this.github = github;
         this.database = database;
         this.settings = Map.copyOf(settings);
+        this.onTwoPostgresInstances = onTwoPostgresInstances;
     }
 
     /** A fake GitHub, and a server to come with the defaults of {@link ServerProcess} and {@code settings}. */
     static TestServer create(Map<String, String> settings) {
+        return create(settings, false);
+    }
+
+    /** As {@link #create(Map)}; with {@code onTwoPostgresInstances}, two servers on one new PostgreSQL database. */
+    static TestServer create(Map<String, String> settings, boolean onTwoPostgresInstances) {
         try {
             Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-servers")), "server-");
-            return new TestServer(new FakeGitHub(), dir.resolve("issuecommand.db").toAbsolutePath(), settings);
+            return new TestServer(new FakeGitHub(), dir.resolve("issuecommand.db").toAbsolutePath(), settings,
+                    onTwoPostgresInstances);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,32 +53,55 @@ public final class TestServer implements AutoCloseable {
         return github;
     }
 
-    /** The server's SQLite file, for tests that read or write it from outside. */
+    /** The server's SQLite file, for tests that write it from outside; there is none on PostgreSQL. */
     public Path database() {
+        if (onTwoPostgresInstances) {
+            throw new IllegalStateException("the data is in PostgreSQL, not in a file");
+        }
         return database;
     }
 
-    /** The running server, started on the first call. */
+    /** The stored rows, read from outside the server. */
+    public StoredRows storedRows() {
+        server();
+        return onTwoPostgresInstances ? StoredRows.postgres(instances.databaseUrl) : StoredRows.sqlite(database);
+    }
+
+    /** The running server (on PostgreSQL, the first of the two), started on the first call. */
     public synchronized ServerProcess server() {
         if (server == null) {
             try {
-                server = ServerProcess.create(github, database, settings).start();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                if (onTwoPostgresInstances) {
+                    instances = TwoInstances.start(github, settings);
+                    server = instances.a;
+                } else {
+                    server = ServerProcess.create(github, database, settings).start();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (Exception e) {
+                throw new IllegalStateException("the servers did not start", e);
             }
         }
         return server;
     }
 
+    /** A client of the server; on PostgreSQL, one that sends each request to the other instance than the last. */
     public Api api() {
-        return server().api();
+        ServerProcess first = server();
+        return onTwoPostgresInstances
+                ? new Api(List.of(instances.a.base(), instances.b.base()), ServerProcess.API_KEY) : first.api();
     }
 
     @Override
     public synchronized void close() throws Exception {
+        if (instances != null) {
+            instances.close();
+            return;
+        }
         try (FakeGitHub fake = github) {
             if (server != null) {
                 server.close();

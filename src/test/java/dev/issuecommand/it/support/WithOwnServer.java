@@ -1,6 +1,7 @@
 package dev.issuecommand.it.support;
 
 import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * defaults of {@link ServerProcess} and these {@link #settings}, started for this class and stopped after it.
  */
 @Target(ElementType.TYPE)
+@Inherited
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(TestServerExtension.class)
 public @interface WithOwnServer {

@@ -1,8 +1,5 @@
-package dev.issuecommand.scaleout;
+package dev.issuecommand.it.support;
 
-import dev.issuecommand.it.support.FakeGitHub;
-import dev.issuecommand.it.support.Postgres;
-import dev.issuecommand.it.support.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -18,12 +15,13 @@ import java.util.concurrent.CompletionException;
  * database is in the two ways the settings allow: A by {@code postgresql://user:password@host:port/name}, B by
  * {@code jdbc:postgresql://host:port/name?user=…} with the password in a file ({@code DATABASE_PASSWORD_FILE}).
  */
-final class TwoInstances implements AutoCloseable {
+public final class TwoInstances implements AutoCloseable {
 
-    final FakeGitHub github;
-    final String databaseUrl;
-    final ServerProcess a;
-    final ServerProcess b;
+    public final FakeGitHub github;
+    /** The database both use, as {@code postgresql://user:password@host:port/name}. */
+    public final String databaseUrl;
+    public final ServerProcess a;
+    public final ServerProcess b;
 
     private TwoInstances(FakeGitHub github, String databaseUrl, ServerProcess a, ServerProcess b) {
         this.github = github;
@@ -33,8 +31,12 @@ final class TwoInstances implements AutoCloseable {
     }
 
     /** Starts both with {@code settings} on top of the defaults of {@link ServerProcess} and a new database. */
-    static TwoInstances start(Map<String, String> settings) throws Exception {
-        FakeGitHub github = new FakeGitHub();
+    public static TwoInstances start(Map<String, String> settings) throws Exception {
+        return start(new FakeGitHub(), settings);
+    }
+
+    /** As {@link #start(Map)}, against {@code github}, which the result closes. */
+    public static TwoInstances start(FakeGitHub github, Map<String, String> settings) throws Exception {
         Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-servers")), "postgres-");
         String databaseUrl = Postgres.newDatabaseUrl();
         Map<String, String> envA = new HashMap<>(settings);
@@ -69,7 +71,7 @@ final class TwoInstances implements AutoCloseable {
     }
 
     /** The end of both processes' stderr, to go with a failure. */
-    String stderrTails() throws IOException {
+    public String stderrTails() throws IOException {
         StringBuilder logs = new StringBuilder();
         for (ServerProcess server : new ServerProcess[] {a, b}) {
             String text = server.stderrText();

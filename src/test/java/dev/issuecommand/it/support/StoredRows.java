@@ -1,9 +1,10 @@
-package dev.issuecommand.webhooks;
+package dev.issuecommand.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,15 +13,36 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
-/** Reads the server's SQLite file from the test, for what no route shows: stored events, table sizes. */
-public final class DatabaseFile {
+/**
+ * Reads a server's database from the test, for what no route shows: stored events, table sizes. The SQL is what both
+ * databases understand.
+ */
+public final class StoredRows {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Path file;
+    private final String jdbcUrl;
+    private final Properties login;
 
-    public DatabaseFile(Path file) {
-        this.file = file;
+    private StoredRows(String jdbcUrl, Properties login) {
+        this.jdbcUrl = jdbcUrl;
+        this.login = login;
+    }
+
+    /** The rows of the SQLite file {@code file}. */
+    public static StoredRows sqlite(Path file) {
+        return new StoredRows("jdbc:sqlite:" + file.toAbsolutePath() + "?busy_timeout=5000", new Properties());
+    }
+
+    /** The rows of the PostgreSQL database {@code postgresql://user:password@host:port/name}. */
+    public static StoredRows postgres(String databaseUrl) {
+        URI url = URI.create(databaseUrl);
+        String[] userAndPassword = url.getUserInfo().split(":", 2);
+        Properties login = new Properties();
+        login.setProperty("user", userAndPassword[0]);
+        login.setProperty("password", userAndPassword[1]);
+        return new StoredRows("jdbc:postgresql://" + url.getHost() + ":" + url.getPort() + url.getPath(), login);
     }
 
     /** Every stored event of {@code type}, oldest first, as the JSON clients would see. */
@@ -48,8 +70,7 @@ public final class DatabaseFile {
     }
 
     private void query(String sql, Row row, Object... args) {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()
-                + "?busy_timeout=5000");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login);
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 statement.setObject(i + 1, args[i]);
