@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** One MCP session on the server's Streamable HTTP endpoint {@code /mcp}, through the JDK {@link HttpClient}. */
-final class McpHttpSession implements AutoCloseable {
+public final class McpHttpSession implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -20,11 +20,11 @@ final class McpHttpSession implements AutoCloseable {
     private String sessionId;
 
     private McpHttpSession(int port) {
-        this.uri = URI.create("http://127.0.0.1:" + port + "/mcp");
+        this.uri = endpoint(port);
     }
 
     /** Opens a session: {@code initialize} (its answer names the session), then {@code notifications/initialized}. */
-    static McpHttpSession open(int port) throws IOException, InterruptedException {
+    public static McpHttpSession open(int port) throws IOException, InterruptedException {
         McpHttpSession session = new McpHttpSession(port);
         HttpResponse<String> response = session.post(McpMessages.initialize(0));
         session.sessionId = response.headers().firstValue("Mcp-Session-Id")
@@ -35,7 +35,7 @@ final class McpHttpSession implements AutoCloseable {
     }
 
     /** Sends a request and returns its answer. */
-    JsonNode request(long id, String message) throws IOException, InterruptedException {
+    public JsonNode request(long id, String message) throws IOException, InterruptedException {
         HttpResponse<String> response = post(message);
         boolean stream = response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
         if (!stream) {
@@ -52,13 +52,29 @@ final class McpHttpSession implements AutoCloseable {
         throw new IOException("HTTP " + response.statusCode() + " without the answer to " + id);
     }
 
+    /**
+     * Sends {@code message} with this session's id to the server on {@code port} instead, as a load balancer without
+     * client affinity would, and returns the HTTP status of the answer.
+     */
+    public int statusAt(int port, String message) throws IOException, InterruptedException {
+        return post(endpoint(port), message).statusCode();
+    }
+
     private HttpResponse<String> post(String message) throws IOException, InterruptedException {
-        return http.send(base().header("Content-Type", "application/json")
+        return post(uri, message);
+    }
+
+    private HttpResponse<String> post(URI target, String message) throws IOException, InterruptedException {
+        return http.send(base(target).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(message)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private HttpRequest.Builder base() {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+    private static URI endpoint(int port) {
+        return URI.create("http://127.0.0.1:" + port + "/mcp");
+    }
+
+    private HttpRequest.Builder base(URI target) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + ServerProcess.API_KEY)
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", McpMessages.PROTOCOL_VERSION);
@@ -71,6 +87,6 @@ final class McpHttpSession implements AutoCloseable {
     /** Ends the session ({@code DELETE /mcp}). */
     @Override
     public void close() throws IOException, InterruptedException {
-        http.send(base().DELETE().build(), HttpResponse.BodyHandlers.discarding());
+        http.send(base(uri).DELETE().build(), HttpResponse.BodyHandlers.discarding());
     }
 }

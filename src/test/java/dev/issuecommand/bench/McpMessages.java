@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 
 /** The JSON-RPC messages an MCP client sends (one line each) and the checks of the answers it gets. */
-final class McpMessages {
+public final class McpMessages {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     static final String PROTOCOL_VERSION = "2025-11-25";
     static final String INITIALIZED = "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}";
 
@@ -24,7 +24,7 @@ final class McpMessages {
     }
 
     /** A {@code tools/call} of {@code tool} with {@code arguments}, a JSON object. */
-    static String call(long id, String tool, String arguments) {
+    public static String call(long id, String tool, String arguments) {
         return "{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
                 + "\",\"arguments\":" + arguments + "}}";
     }
@@ -35,7 +35,7 @@ final class McpMessages {
     }
 
     /** The structured payload of a tool's answer (or its first text content, parsed); missing when there is none. */
-    static JsonNode payload(JsonNode answer) {
+    public static JsonNode payload(JsonNode answer) {
         JsonNode result = answer.path("result");
         if (result.has("structuredContent")) {
             return result.get("structuredContent");

@@ -7,11 +7,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** Static checks of the deployment files: the compose file's hardening, the systemd unit's sandbox. */
+/**
+ * Static checks of the deployment files: the compose file's hardening, the scale proxy's routing, the systemd unit's
+ * sandbox.
+ */
 class DeploymentFilesTest {
 
     @Test
@@ -51,6 +57,18 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theScaleProxyKeepsEachMcpClientOnTheReplicaHoldingItsSession() throws Exception {
+        String conf = Files.readString(Path.of("docker/nginx-scale.conf")).replaceAll("#[^\n]*", "");
+        List<String> mcp = upstreamOf(conf, "location /mcp");
+        assertThat(mcp).contains("hash $remote_addr consistent");
+        List<String> rest = upstreamOf(conf, "location /");
+        assertThat(rest).as("everything else round robin").noneMatch(directive -> directive.startsWith("hash"));
+        assertThat(servers(mcp)).containsExactlyElementsOf(servers(rest)).hasSize(2)
+                .anyMatch(server -> server.startsWith("server issuecommand-a:3100 "))
+                .anyMatch(server -> server.startsWith("server issuecommand-b:3100 "));
+    }
+
+    @Test
     void dockerfileRunsTheJarUnprivileged() throws Exception {
         String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
         assertThat(dockerfile).contains("USER 10001").contains("-jar\", \"/app/issuecommand.jar\"")
@@ -65,5 +83,24 @@ class DeploymentFilesTest {
                 "StandardInput=null", "CapabilityBoundingSet=");
         assertThat(lines).filteredOn(l -> l.startsWith("ReadWritePaths=")).hasSize(1);
         assertThat(lines).anyMatch(l -> l.startsWith("ExecStart=/usr/bin/java") && l.contains("-jar /opt/issuecommand/issuecommand.jar"));
+    }
+
+    /** The directives of the upstream that the block {@code header} of the nginx file {@code conf} passes to. */
+    private static List<String> upstreamOf(String conf, String header) {
+        String pass = directives(conf, header).stream().filter(d -> d.startsWith("proxy_pass http://")).findFirst()
+                .orElseThrow(() -> new AssertionError(header + " passes to no upstream"));
+        return directives(conf, "upstream " + pass.substring("proxy_pass http://".length()));
+    }
+
+    /** The directives, one space between words, of the block {@code header} (a block with no block inside). */
+    private static List<String> directives(String conf, String header) {
+        Matcher block = Pattern.compile(Pattern.quote(header) + "\\s*\\{([^{}]*)}").matcher(conf);
+        assertThat(block.find()).as("a block " + header).isTrue();
+        return Arrays.stream(block.group(1).split(";")).map(d -> d.strip().replaceAll("\\s+", " "))
+                .filter(d -> !d.isEmpty()).toList();
+    }
+
+    private static List<String> servers(List<String> upstream) {
+        return upstream.stream().filter(directive -> directive.startsWith("server ")).toList();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.issuecommand.bench.McpHttpSession;
+import dev.issuecommand.bench.McpMessages;
 import dev.issuecommand.events.SseStream;
 import dev.issuecommand.it.support.TwoInstances;
 import dev.issuecommand.it.support.Api;
@@ -23,15 +25,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two instances on one PostgreSQL database behave as one server: a claim made through either is the same claim
- * through the other, and the event stream of either resumes from an event of the other (docs/behaviour.md §4, §9,
- * §12).
+ * Two instances on one PostgreSQL database behave as one server: a claim made through either (over HTTP or MCP) is
+ * the same claim through the other, and the event stream of either resumes from an event of the other
+ * (docs/behaviour.md §4, §9, §10, §12). Only an MCP session stays with the instance that opened it.
  */
 class TwoInstancesIT {
 
     private static final String REPO = "acme/scaled";
     private static final String COUNTED_REPO = "acme/scaled-counts";
     private static final String EVENTS_REPO = "acme/scaled-events";
+    private static final String MCP_REPO = "acme/scaled-mcp";
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     static TwoInstances servers;
@@ -44,6 +47,7 @@ class TwoInstancesIT {
         servers.github.addIssues(REPO, 1, 1);
         servers.github.addIssues(COUNTED_REPO, 1, 3);
         servers.github.addIssues(EVENTS_REPO, 1, 30);
+        servers.github.addIssues(MCP_REPO, 1, 1);
         a = servers.a.api();
         b = servers.b.api();
     }
@@ -89,6 +93,30 @@ class TwoInstancesIT {
         Api.Answer fresh = b.claim("agent-b", REPO, 1);
         assertThat(fresh.status()).as("the release on A freed the issue on B: " + fresh.text()).isEqualTo(200);
         assertThat(fresh.json().get("claim").get("claim_id").asText()).isNotEqualTo(id);
+    }
+
+    @Test
+    void mcpSessionsBelongToTheirInstanceButTheirToolsShareTheClaims() throws Exception {
+        String claimId;
+        try (McpHttpSession onA = McpHttpSession.open(servers.a.port())) {
+            JsonNode claimed = McpMessages.payload(onA.request(1, claimIssue(1, "agent-mcp-a")));
+            assertThat(claimed.path("ok").asBoolean()).as(claimed.toString()).isTrue();
+            claimId = claimed.at("/claim/claim_id").asText();
+            assertThat(onA.statusAt(servers.b.port(), McpMessages.call(2, "system_health", "{}")))
+                    .as("A's session id sent to B").isEqualTo(404);
+        }
+        // what an MCP client does after that 404: a new session, here on B
+        try (McpHttpSession onB = McpHttpSession.open(servers.b.port())) {
+            JsonNode refused = McpMessages.payload(onB.request(3, claimIssue(3, "agent-mcp-b")));
+            assertThat(refused.path("ok").asBoolean()).as(refused.toString()).isFalse();
+            assertThat(refused.path("reason").asText()).isEqualTo("already_claimed");
+            assertThat(refused.path("owner_agent_id").asText()).isEqualTo("agent-mcp-a");
+            JsonNode listed = McpMessages.payload(onB.request(4, McpMessages.call(4, "get_all_claims",
+                    McpMessages.JSON.writeValueAsString(Map.of("repo", MCP_REPO)))));
+            assertThat(listed.path("claims")).as(listed.toString())
+                    .extracting(claim -> claim.get("claim_id").asText() + "=" + claim.get("agent_id").asText())
+                    .containsExactly(claimId + "=agent-mcp-a");
+        }
     }
 
     @Test
@@ -201,6 +229,12 @@ class TwoInstancesIT {
 
     private static boolean isCreationOf(SseStream.Frame frame, String claimId) {
         return "claim.created".equals(frame.event()) && claimId.equals(frame.json().path("claim_id").asText());
+    }
+
+    /** A {@code tools/call} of {@code claim_issue}: {@code agent} claims issue 1 of the MCP repository. */
+    private static String claimIssue(long id, String agent) throws Exception {
+        return McpMessages.call(id, "claim_issue", McpMessages.JSON.writeValueAsString(
+                Map.of("agent_id", agent, "repo", MCP_REPO, "issue_number", 1)));
     }
 
     private static JsonNode health(Api api) {
