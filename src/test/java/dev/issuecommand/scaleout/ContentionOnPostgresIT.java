@@ -2,9 +2,9 @@ package dev.issuecommand.scaleout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.issuecommand.it.support.TwoInstances;
-import dev.issuecommand.it.support.ClaimRace;
 import dev.issuecommand.it.support.ClaimRace.Attempt;
+import dev.issuecommand.it.support.ClaimRace;
+import dev.issuecommand.it.support.TwoInstances;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

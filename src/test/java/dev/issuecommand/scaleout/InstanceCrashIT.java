@@ -3,9 +3,10 @@ package dev.issuecommand.scaleout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.issuecommand.it.support.TwoInstances;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TwoInstances;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * One of two instances on PostgreSQL killed with {@code kill -9} while agents claim through it (docs/behaviour.md
- * §12): the agents go on through the other instance, which has every claim the dead one acknowledged.
+ * One of two instances on PostgreSQL killed with {@code kill -9} (docs/behaviour.md §12, §13): the agents claiming
+ * through it go on through the other instance, which has every claim the dead one acknowledged; and when the dead one
+ * was the instance running the stale sweep, the other runs the next rounds.
  */
 class InstanceCrashIT {
 
@@ -83,5 +85,33 @@ class InstanceCrashIT {
             });
             assertThat(listed).as("no acknowledged claim is lost").containsAll(acknowledged);
         }
+    }
+
+    @Test
+    void theStaleSweepGoesOnOnTheOtherInstanceWhenTheOneRunningItIsKilled() throws Exception {
+        try (TwoInstances servers = TwoInstances.start(Map.of("CLAIM_TIMEOUT_MINUTES", "0.05"))) {
+            servers.github.addIssues(REPO, 1, 2);
+            String before = servers.a.api().claimId("agent-before", REPO, 1);
+            awaitStale(servers.b.api(), before);
+            ServerProcess sweeper = sweptOn(servers.a) ? servers.a : servers.b;
+            ServerProcess survivor = sweeper == servers.a ? servers.b : servers.a;
+            assertThat(sweptOn(sweeper)).as("the instance that marked the first claim stale says so").isTrue();
+            assertThat(sweptOn(survivor)).as("only one instance ran that round").isFalse();
+
+            sweeper.kill();
+            String after = survivor.api().claimId("agent-after", REPO, 2);
+            awaitStale(survivor.api(), after);
+            assertThat(sweptOn(survivor)).as("the survivor ran the round that marked the second claim").isTrue();
+        }
+    }
+
+    private static void awaitStale(Api api, String claimId) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(
+                () -> api.get("/api/claims/" + claimId).json().path("claim").path("status").asText(), "stale"::equals);
+    }
+
+    private static boolean sweptOn(ServerProcess server) throws IOException {
+        return server.stderrText().lines().anyMatch(line -> line.contains("\"event\":\"claims.stale_sweep\"")
+                && line.contains("\"stale_marked\":1"));
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.issuecommand.it.support.TwoInstances;
 import dev.issuecommand.it.support.Api;
+import dev.issuecommand.it.support.TwoInstances;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
 import java.util.ArrayList;
