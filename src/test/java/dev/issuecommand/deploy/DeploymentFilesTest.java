@@ -2,9 +2,6 @@ package dev.issuecommand.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -21,29 +18,10 @@ import org.junit.jupiter.api.Test;
 class DeploymentFilesTest {
 
     @Test
-    void composeServiceIsHardened() throws Exception {
-        JsonNode compose = new ObjectMapper(new YAMLFactory()).readTree(Path.of("docker/compose.yaml").toFile());
-        JsonNode service = compose.get("services").get("issuecommand");
-        assertThat(service.get("restart").asText()).isEqualTo("unless-stopped");
-        assertThat(service.get("read_only").asBoolean()).isTrue();
-        assertThat(service.get("cap_drop")).extracting(JsonNode::asText).containsExactly("ALL");
-        assertThat(service.get("security_opt")).extracting(JsonNode::asText).contains("no-new-privileges:true");
-        assertThat(service.get("tmpfs")).extracting(JsonNode::asText).anyMatch(t -> t.startsWith("/tmp"));
-        assertThat(service.get("volumes")).extracting(JsonNode::asText).containsExactly("issuecommand_data:/app/data");
-        assertThat(compose.get("volumes").has("issuecommand_data")).isTrue();
-        assertThat(service.get("environment").get("SQLITE_PATH").asText()).isEqualTo("/app/data/issuecommand.db");
-        String healthcheck = service.get("healthcheck").get("test").toString();
-        assertThat(healthcheck).contains("Authorization: Bearer").contains("/api/health");
-        assertThat(service.get("env_file")).extracting(JsonNode::asText).containsExactly("../.env");
-    }
-
-    @Test
     @SuppressWarnings("unchecked")
-    void everyContainerOfTheScaleProfileIsHardenedToo() throws Exception {
-        // SnakeYAML resolves the file's merge keys (<<: *hardened), which Jackson's YAML reader leaves as they are
-        Map<String, Object> compose = new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("docker/compose.yaml")));
-        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
-        assertThat(services).containsKeys("postgres", "issuecommand-a", "issuecommand-b", "proxy");
+    void everyComposeContainerIsHardened() throws Exception {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose().get("services");
+        assertThat(services).containsKeys("issuecommand", "postgres", "issuecommand-a", "issuecommand-b", "proxy");
         services.forEach((name, service) -> {
             assertThat(service.get("read_only")).as(name).isEqualTo(true);
             assertThat((List<String>) service.get("cap_drop")).as(name).containsExactly("ALL");
@@ -51,9 +29,34 @@ class DeploymentFilesTest {
             assertThat((List<String>) service.get("tmpfs")).as(name).anyMatch(t -> t.startsWith("/tmp"));
             assertThat(service.get("restart")).as(name).isEqualTo("unless-stopped");
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theComposeServiceKeepsItsSqliteFileInAVolume() throws Exception {
+        Map<String, Object> compose = compose();
+        Map<String, Object> service = ((Map<String, Map<String, Object>>) compose.get("services")).get("issuecommand");
+        assertThat((List<String>) service.get("volumes")).containsExactly("issuecommand_data:/app/data");
+        assertThat((Map<String, Object>) compose.get("volumes")).containsKey("issuecommand_data");
+        assertThat((Map<String, Object>) service.get("environment"))
+                .containsEntry("SQLITE_PATH", "/app/data/issuecommand.db");
+        assertThat(((Map<String, Object>) service.get("healthcheck")).get("test").toString())
+                .contains("Authorization: Bearer").contains("/api/health");
+        assertThat((List<String>) service.get("env_file")).containsExactly("../.env");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScaleReplicasFindTheDatabaseAndTrustTheProxy() throws Exception {
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose().get("services");
         Map<String, Object> replica = (Map<String, Object>) services.get("issuecommand-b").get("environment");
         assertThat(replica).containsKeys("DATABASE_URL", "DATABASE_PASSWORD").containsEntry("TRUST_PROXY", "true");
         assertThat(replica.get("DATABASE_URL").toString()).doesNotContain(":${");
+    }
+
+    /** The compose file, read by SnakeYAML, which resolves its merge keys ({@code <<: *hardened}). */
+    private static Map<String, Object> compose() throws Exception {
+        return new org.yaml.snakeyaml.Yaml().load(Files.readString(Path.of("docker/compose.yaml")));
     }
 
     @Test
