@@ -24,6 +24,11 @@ public final class ApiKey {
         return HexFormat.of().formatHex(sha256(authorizationHeader), 0, 16);
     }
 
+    /** The SHA-256 of {@code text} (UTF-8) as lower-case hex: how agent keys are kept. */
+    public static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256(text));
+    }
+
     private static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

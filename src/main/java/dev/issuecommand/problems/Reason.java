@@ -14,6 +14,8 @@ public enum Reason {
     CLAIM_NOT_FOUND("claim_not_found", 404),
     INVALID_TRANSITION("invalid_transition", 409),
     AGENT_MISMATCH("agent_mismatch", 409),
+    /** An {@code agent_id} other than the one the caller's agent key names: nothing is done. */
+    NOT_YOUR_AGENT("agent_mismatch", 403),
     INVALID_REPO("invalid_repo", 403),
     /** A closed issue, a pull request, or nothing eligible. */
     INVALID_ISSUE("invalid_issue", 409),

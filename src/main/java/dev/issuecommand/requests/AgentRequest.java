@@ -15,6 +15,6 @@ public record AgentRequest(
                 description = "The agent's stable identifier") String agentId) {
 
     public static AgentRequest from(JsonBody fields) {
-        return new AgentRequest(fields.requiredId("agent_id"));
+        return new AgentRequest(fields.actingAgent("agent_id"));
     }
 }

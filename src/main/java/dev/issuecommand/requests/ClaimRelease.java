@@ -17,6 +17,6 @@ public record ClaimRelease(
         String reason) {
 
     public static ClaimRelease from(JsonBody body) {
-        return new ClaimRelease(body.requiredId("agent_id"), body.optionalText("reason").orElse(null));
+        return new ClaimRelease(body.actingAgent("agent_id"), body.optionalText("reason").orElse(null));
     }
 }

@@ -16,7 +16,7 @@ public record ClaimRequest(
         @Schema(name = "issue_number", required = true, minimum = "1", example = "42") int issueNumber) {
 
     public static ClaimRequest from(JsonBody body) {
-        return new ClaimRequest(body.requiredId("agent_id"), body.requiredRepo("repo"),
+        return new ClaimRequest(body.actingAgent("agent_id"), body.requiredRepo("repo"),
                 body.requiredPositiveInt("issue_number"));
     }
 }

@@ -23,7 +23,7 @@ public record ClaimUpdate(
         String prUrl) {
 
     public static ClaimUpdate from(JsonBody body) {
-        return new ClaimUpdate(body.requiredId("agent_id"),
+        return new ClaimUpdate(body.actingAgent("agent_id"),
                 body.requiredChoice("status", ClaimStatus::parse, "claim status"),
                 body.optionalText("note").orElse(null), body.optionalUrl("pr_url").orElse(null));
     }

@@ -20,7 +20,7 @@ public record FollowupUpdate(
                 description = "Why, or what was done; kept as dismiss_reason when dismissing") String note) {
 
     public static FollowupUpdate from(JsonBody body) {
-        return new FollowupUpdate(body.requiredId("agent_id"),
+        return new FollowupUpdate(body.actingAgent("agent_id"),
                 body.requiredChoice("status", FollowupStatus::parse, "follow-up status"),
                 body.optionalText("note").orElse(null));
     }

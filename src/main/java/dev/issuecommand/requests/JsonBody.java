@@ -4,10 +4,12 @@ import static dev.issuecommand.requests.FieldLimits.MAX_ID_LENGTH;
 import static dev.issuecommand.requests.FieldLimits.MAX_TEXT_LENGTH;
 import static dev.issuecommand.requests.FieldLimits.MAX_URL_LENGTH;
 
+import dev.issuecommand.auth.Caller;
 import dev.issuecommand.config.JsonFactories;
 import dev.issuecommand.config.JsonbConfiguration;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.ApiException;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,6 +18,10 @@ import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,10 +42,32 @@ public final class JsonBody {
 
     private final JsonObject json;
     private final Source source;
+    private final Caller caller;
 
     private JsonBody(JsonObject json, Source source) {
+        this(json, source, null);
+    }
+
+    private JsonBody(JsonObject json, Source source, Caller caller) {
         this.json = json;
         this.source = source;
+        this.caller = caller;
+    }
+
+    /** These fields, sent by {@code sender}: needed to read the agent a request acts as ({@link #actingAgent}). */
+    public JsonBody sentBy(Caller sender) {
+        return new JsonBody(json, source, sender);
+    }
+
+    /**
+     * The agent the request acts as, by {@link Caller#actingAgent}: the administrator names it in {@code field}; an
+     * agent key names it already, and {@code field} may only repeat it.
+     */
+    public String actingAgent(String field) {
+        if (caller == null) {
+            throw new IllegalStateException("the fields of a request acting for an agent are read with its sender");
+        }
+        return caller.actingAgent(optionalId(field), () -> invalid(field));
     }
 
     /** Parses a request body; an empty body counts as {@code {}}. */
@@ -72,7 +100,7 @@ public final class JsonBody {
         }
         JsonObjectBuilder builder = JsonFactories.objectBuilder();
         json.forEach(builder::add);
-        return new JsonBody(builder.add(field, value).build(), source);
+        return new JsonBody(builder.add(field, value).build(), source, caller);
     }
 
     /** A required identifier: a non-blank string of printable characters, {@value FieldLimits#MAX_ID_LENGTH} at most. */
@@ -127,6 +155,36 @@ public final class JsonBody {
     public <T> Optional<T> optionalChoice(String field, Function<String, Optional<T>> parse, String what) {
         return optionalText(field).map(text -> parse.apply(text).orElseThrow(() -> ApiException.badRequest(
                 "Invalid " + what + ": " + text + (source == Source.TOOL ? " (argument " + field + ")" : ""))));
+    }
+
+    /** An optional list of at most {@code max} repositories as {@code owner/name}; an empty list counts as absent. */
+    public Optional<List<RepoName>> optionalRepos(String field, int max) {
+        JsonValue value = json.get(field);
+        if (isAbsent(value)) {
+            return Optional.empty();
+        }
+        if (!(value instanceof JsonArray array) || array.size() > max) {
+            throw invalid(field);
+        }
+        List<RepoName> repos = new ArrayList<>();
+        for (JsonValue item : array) {
+            if (!(item instanceof JsonString text)) {
+                throw invalid(field);
+            }
+            repos.add(RepoName.parse(text.getString()).orElseThrow(() -> invalid(field)));
+        }
+        return repos.isEmpty() ? Optional.empty() : Optional.of(repos);
+    }
+
+    /** An optional moment as ISO-8601 ({@code 2026-12-01T00:00:00Z}), in milliseconds since the epoch. */
+    public Optional<Long> optionalInstant(String field) {
+        return optionalText(field).map(text -> {
+            try {
+                return Instant.parse(text.strip()).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                throw invalid(field);
+            }
+        });
     }
 
     /** A required positive whole number that fits in an int. */

@@ -23,7 +23,7 @@ public record WorkRequest(
                 description = "Only issues of this milestone (its number, title, or * / none)") String milestone) {
 
     public static WorkRequest from(JsonBody body) {
-        return new WorkRequest(body.requiredId("agent_id"), body.optionalRepo("repo"),
+        return new WorkRequest(body.actingAgent("agent_id"), body.optionalRepo("repo"),
                 body.optionalId("label").orElse(null), body.optionalId("milestone").orElse(null));
     }
 }

@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class SchemaMigrator {
 
-    private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__followups.sql", "V3__job_rounds.sql");
+    private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__followups.sql", "V3__job_rounds.sql",
+            "V4__agent_keys.sql");
 
     /** Where a database keeps its schema version. */
     interface VersionMark {

@@ -105,7 +105,7 @@ class OpenApiIT {
             JsonNode operation = op.getValue();
             assertThat(operation.path("summary").asText()).as(where).isNotBlank();
             assertThat(operation.path("tags")).as(where).isNotEmpty();
-            assertThat(Stream.of("200", "202").anyMatch(code -> operation.path("responses").has(code))).as(where)
+            assertThat(Stream.of("200", "201", "202").anyMatch(code -> operation.path("responses").has(code))).as(where)
                     .isTrue();
         }));
         JsonNode claim = document.at("/paths/~1api~1claims/post");

@@ -21,6 +21,7 @@ class ReasonTest {
                 Map.entry(Reason.CLAIM_NOT_FOUND, "claim_not_found 404"),
                 Map.entry(Reason.INVALID_TRANSITION, "invalid_transition 409"),
                 Map.entry(Reason.AGENT_MISMATCH, "agent_mismatch 409"),
+                Map.entry(Reason.NOT_YOUR_AGENT, "agent_mismatch 403"),
                 Map.entry(Reason.INVALID_REPO, "invalid_repo 403"),
                 Map.entry(Reason.INVALID_ISSUE, "invalid_issue 409"),
                 Map.entry(Reason.ISSUE_NOT_FOUND, "invalid_issue 404"),

@@ -3,6 +3,7 @@ package dev.issuecommand.requests;
 import static dev.issuecommand.requests.JsonBodyTest.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.issuecommand.auth.Caller;
 import dev.issuecommand.claims.control.ClaimQueries;
 import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.followups.control.FollowupQueries;
@@ -22,50 +23,50 @@ class RequestRecordsTest {
 
     @Test
     void claimRequestNeedsAnAgentARepositoryAndAnIssueNumber() {
-        ClaimRequest request = ClaimRequest.from(JsonBody.parse(
+        ClaimRequest request = ClaimRequest.from(admin(
                 "{\"agent_id\":\"a-1\",\"repo\":\"acme/widgets\",\"issue_number\":7}"));
         assertThat(request.agentId()).isEqualTo("a-1");
         assertThat(request.repo().fullName()).isEqualTo("acme/widgets");
         assertThat(request.issueNumber()).isEqualTo(7);
-        assertThat(detail(() -> ClaimRequest.from(JsonBody.parse("{\"agent_id\":\"a\",\"repo\":\"acme/widgets\"}"))))
+        assertThat(detail(() -> ClaimRequest.from(admin("{\"agent_id\":\"a\",\"repo\":\"acme/widgets\"}"))))
                 .isEqualTo("Missing or invalid field: issue_number");
-        assertThat(detail(() -> ClaimRequest.from(JsonBody.ofArguments(Map.of("agent_id", "a", "repo", "x")))))
+        assertThat(detail(() -> ClaimRequest.from(adminArguments(Map.of("agent_id", "a", "repo", "x")))))
                 .isEqualTo("Missing or invalid field: repo");
     }
 
     @Test
     void claimUpdateNamesAnUnknownStatusAndChecksTheUrl() {
-        ClaimUpdate update = ClaimUpdate.from(JsonBody.parse(
+        ClaimUpdate update = ClaimUpdate.from(admin(
                 "{\"agent_id\":\"a\",\"status\":\"pr_submitted\",\"pr_url\":\"https://github.com/a/b/pull/1\"}"));
         assertThat(update.status()).isEqualTo(ClaimStatus.PR_SUBMITTED);
         assertThat(update.note()).isNull();
-        assertThat(detail(() -> ClaimUpdate.from(JsonBody.parse("{\"agent_id\":\"a\",\"status\":\"finished\"}"))))
+        assertThat(detail(() -> ClaimUpdate.from(admin("{\"agent_id\":\"a\",\"status\":\"finished\"}"))))
                 .isEqualTo("Invalid claim status: finished");
-        assertThat(detail(() -> ClaimUpdate.from(JsonBody.ofArguments(Map.of("agent_id", "a", "status", "finished")))))
+        assertThat(detail(() -> ClaimUpdate.from(adminArguments(Map.of("agent_id", "a", "status", "finished")))))
                 .isEqualTo("Invalid claim status: finished (argument status)");
-        assertThat(detail(() -> ClaimUpdate.from(JsonBody.parse(
+        assertThat(detail(() -> ClaimUpdate.from(admin(
                 "{\"agent_id\":\"a\",\"status\":\"closed\",\"pr_url\":\"javascript:alert(1)\"}"))))
                 .isEqualTo("Missing or invalid field: pr_url");
     }
 
     @Test
     void claimReleaseTakesTheAgentFromTheQueryWhenTheBodyHasNone() {
-        assertThat(ClaimRelease.from(JsonBody.parse("").withFallback("agent_id", "q")).agentId()).isEqualTo("q");
-        assertThat(ClaimRelease.from(JsonBody.parse("{\"agent_id\":\"b\",\"reason\":\"r\"}")
+        assertThat(ClaimRelease.from(admin("").withFallback("agent_id", "q")).agentId()).isEqualTo("q");
+        assertThat(ClaimRelease.from(admin("{\"agent_id\":\"b\",\"reason\":\"r\"}")
                 .withFallback("agent_id", "q"))).isEqualTo(new ClaimRelease("b", "r"));
-        assertThat(detail(() -> ClaimRelease.from(JsonBody.parse("{}"))))
+        assertThat(detail(() -> ClaimRelease.from(admin("{}"))))
                 .isEqualTo("Missing or invalid field: agent_id");
     }
 
     @Test
     void workRequestHasOptionalRepositoryLabelAndMilestone() {
-        WorkRequest request = WorkRequest.from(JsonBody.parse("{\"agent_id\":\"a\",\"label\":\"bug\"}"));
+        WorkRequest request = WorkRequest.from(admin("{\"agent_id\":\"a\",\"label\":\"bug\"}"));
         assertThat(request.repo()).isEmpty();
         assertThat(request.label()).isEqualTo("bug");
         assertThat(request.milestone()).isNull();
-        assertThat(detail(() -> WorkRequest.from(JsonBody.parse("{\"agent_id\":\"a\",\"label\":\"x\\u0000\"}"))))
+        assertThat(detail(() -> WorkRequest.from(admin("{\"agent_id\":\"a\",\"label\":\"x\\u0000\"}"))))
                 .isEqualTo("Missing or invalid field: label");
-        assertThat(detail(() -> WorkRequest.from(JsonBody.parse(
+        assertThat(detail(() -> WorkRequest.from(admin(
                 "{\"agent_id\":\"a\",\"milestone\":\"" + "m".repeat(FieldLimits.MAX_ID_LENGTH + 1) + "\"}"))))
                 .isEqualTo("Missing or invalid field: milestone");
     }
@@ -73,10 +74,10 @@ class RequestRecordsTest {
     @Test
     void followupUpdateNamesAnUnknownStatus() {
         FollowupUpdate update = FollowupUpdate.from(
-                JsonBody.parse("{\"agent_id\":\"a\",\"status\":\"dismissed\",\"note\":\"n\"}"));
+                admin("{\"agent_id\":\"a\",\"status\":\"dismissed\",\"note\":\"n\"}"));
         assertThat(update).isEqualTo(new FollowupUpdate("a", FollowupStatus.DISMISSED, "n"));
         Map<String, Object> finished = Map.of("agent_id", "a", "status", "finished");
-        assertThat(detail(() -> FollowupUpdate.from(JsonBody.ofArguments(finished))))
+        assertThat(detail(() -> FollowupUpdate.from(adminArguments(finished))))
                 .isEqualTo("Invalid follow-up status: finished (argument status)");
     }
 
@@ -84,7 +85,7 @@ class RequestRecordsTest {
     void claimFilterReadsTheQueryLikeToolArguments() {
         assertThat(ClaimFilter.from(JsonBody.ofQuery("agent_id", "a", "repo", "acme/w", "status", "claimed")).filter())
                 .isEqualTo(new ClaimQueries.Filter("a", "acme/w", "claimed"));
-        assertThat(ClaimFilter.from(JsonBody.ofArguments(Map.of("status", "stale"))).filter())
+        assertThat(ClaimFilter.from(adminArguments(Map.of("status", "stale"))).filter())
                 .isEqualTo(new ClaimQueries.Filter(null, null, "stale"));
         assertThat(detail(() -> ClaimFilter.from(JsonBody.ofQuery("status", "bogus"))))
                 .isEqualTo("Invalid claim status: bogus");
@@ -110,7 +111,7 @@ class RequestRecordsTest {
     void followupFilterTakesAPullRequestNumber() {
         assertThat(FollowupFilter.from(JsonBody.ofQuery("pr_number", "12", "claimed_by_agent_id", "o")).filter())
                 .isEqualTo(new FollowupQueries.Filter(null, null, "o", 12));
-        assertThat(FollowupFilter.from(JsonBody.ofArguments(Map.of("pr_number", 12, "status", "queued"))).filter())
+        assertThat(FollowupFilter.from(adminArguments(Map.of("pr_number", 12, "status", "queued"))).filter())
                 .isEqualTo(new FollowupQueries.Filter(null, "queued", null, 12));
         assertThat(detail(() -> FollowupFilter.from(JsonBody.ofQuery("pr_number", "x"))))
                 .isEqualTo("Missing or invalid field: pr_number");
@@ -123,12 +124,12 @@ class RequestRecordsTest {
     @Test
     void issuesAreNamedByRepositoryAndNumber() {
         assertThat(IssueRef.fromPath("acme", "widgets", "3")).isEqualTo(IssueRef.from(
-                JsonBody.ofArguments(Map.of("repo", "acme/widgets", "issue_number", 3))));
+                adminArguments(Map.of("repo", "acme/widgets", "issue_number", 3))));
         assertThat(detail(() -> IssueRef.fromPath("acme", "widgets", "abc")))
                 .isEqualTo("Missing or invalid field: number");
         assertThat(detail(() -> IssueRef.fromPath("acme", "wid/gets", "1")))
                 .isEqualTo("Missing or invalid field: repo");
-        assertThat(detail(() -> IssueRef.from(JsonBody.ofArguments(Map.of("repo", "acme/widgets")))))
+        assertThat(detail(() -> IssueRef.from(adminArguments(Map.of("repo", "acme/widgets")))))
                 .isEqualTo("Missing or invalid field: issue_number");
         IssueListQuery list = IssueListQuery.from(
                 JsonBody.ofQuery("repo", "acme/widgets", "label", "", "milestone", "V2"));
@@ -140,7 +141,7 @@ class RequestRecordsTest {
     void repositoryCountsDefaultToYes() {
         assertThat(RepoListQuery.from(JsonBody.ofQuery("include_counts", null)).includeCounts()).isTrue();
         assertThat(RepoListQuery.from(JsonBody.ofQuery("include_counts", "false")).includeCounts()).isFalse();
-        assertThat(RepoListQuery.from(JsonBody.ofArguments(Map.of("include_counts", false))).includeCounts()).isFalse();
+        assertThat(RepoListQuery.from(adminArguments(Map.of("include_counts", false))).includeCounts()).isFalse();
         assertThat(detail(() -> RepoListQuery.from(JsonBody.ofQuery("include_counts", "maybe"))))
                 .isEqualTo("Missing or invalid field: include_counts");
     }
@@ -161,9 +162,9 @@ class RequestRecordsTest {
         assertThat(required(AgentRequest.class)).containsExactly("agent_id");
         assertThat(required(WorkRequest.class)).containsExactly("agent_id");
         assertThat(required(FollowupUpdate.class)).containsExactly("agent_id", "status");
-        assertThat(detail(() -> WorkRequest.from(JsonBody.parse("{}"))))
+        assertThat(detail(() -> WorkRequest.from(admin("{}"))))
                 .isEqualTo("Missing or invalid field: agent_id");
-        assertThat(FollowupUpdate.from(JsonBody.parse("{\"agent_id\":\"a\",\"status\":\"done\"}")).note()).isNull();
+        assertThat(FollowupUpdate.from(admin("{\"agent_id\":\"a\",\"status\":\"done\"}")).note()).isNull();
         assertThat(Optional.ofNullable(schema(ClaimRequest.class, "agent_id").maxLength()))
                 .contains(FieldLimits.MAX_ID_LENGTH);
     }
@@ -182,5 +183,14 @@ class RequestRecordsTest {
             }
         }
         return names;
+    }
+
+    /** A body sent with the shared key, which names the agent it acts for. */
+    private static JsonBody admin(String text) {
+        return JsonBody.parse(text).sentBy(Caller.ADMIN);
+    }
+
+    private static JsonBody adminArguments(Map<String, ?> arguments) {
+        return JsonBody.ofArguments(new java.util.HashMap<String, Object>(arguments)).sentBy(Caller.ADMIN);
     }
 }

@@ -1,5 +1,6 @@
 package dev.issuecommand.claims.boundary;
 
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.claims.control.ActiveClaimsJson;
 import dev.issuecommand.claims.control.Claims;
 import dev.issuecommand.claims.entity.Claim;
@@ -45,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClaimsResource {
 
     @Inject
+    Callers callers;
+
+    @Inject
     Claims claims;
 
     @Inject
@@ -64,7 +68,7 @@ public class ClaimsResource {
             schema = @Schema(implementation = ClaimRequest.class)))
     @POST
     public Response claim(String text) {
-        ClaimRequest request = ClaimRequest.from(JsonBody.parse(text));
+        ClaimRequest request = ClaimRequest.from(JsonBody.parse(text).sentBy(callers.sender()));
         return respond(claims.claim(request.agentId(), request.repo(), request.issueNumber()));
     }
 
@@ -124,7 +128,7 @@ public class ClaimsResource {
     @PATCH
     @Path("{claimId}")
     public Response update(@PathParam("claimId") String claimId, String text) {
-        ClaimUpdate update = ClaimUpdate.from(JsonBody.parse(text));
+        ClaimUpdate update = ClaimUpdate.from(JsonBody.parse(text).sentBy(callers.sender()));
         return respond(claims.update(claimId, update.agentId(), update.status(), update.note(), update.prUrl()));
     }
 
@@ -143,7 +147,8 @@ public class ClaimsResource {
     public Response release(@PathParam("claimId") String claimId,
             @Parameter(description = "The releasing agent, if not in the body") @QueryParam("agent_id") String queryAgent,
             String text) {
-        ClaimRelease release = ClaimRelease.from(JsonBody.parse(text).withFallback("agent_id", queryAgent));
+        ClaimRelease release = ClaimRelease.from(JsonBody.parse(text).withFallback("agent_id", queryAgent)
+                .sentBy(callers.sender()));
         return respond(claims.release(claimId, release.agentId(), release.reason()));
     }
 
@@ -159,7 +164,8 @@ public class ClaimsResource {
     @POST
     @Path("{claimId}/heartbeat")
     public Response heartbeat(@PathParam("claimId") String claimId, String text) {
-        return respond(claims.heartbeat(claimId, AgentRequest.from(JsonBody.parse(text)).agentId()));
+        AgentRequest request = AgentRequest.from(JsonBody.parse(text).sentBy(callers.sender()));
+        return respond(claims.heartbeat(claimId, request.agentId()));
     }
 
     static Response respond(ClaimResult result) {

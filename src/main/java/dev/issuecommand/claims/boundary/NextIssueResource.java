@@ -1,5 +1,6 @@
 package dev.issuecommand.claims.boundary;
 
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.claims.control.IssuePicker;
 import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.requests.JsonBody;
@@ -26,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NextIssueResource {
 
     @Inject
+    Callers callers;
+
+    @Inject
     IssuePicker picker;
 
     @Operation(summary = "Claim the next issue",
@@ -41,7 +45,7 @@ public class NextIssueResource {
             schema = @Schema(implementation = WorkRequest.class)))
     @POST
     public Response next(String text) {
-        WorkRequest request = WorkRequest.from(JsonBody.parse(text));
+        WorkRequest request = WorkRequest.from(JsonBody.parse(text).sentBy(callers.sender()));
         return ClaimsResource.respond(picker.next(request.agentId(), request.repo(), request.label(), request.milestone()));
     }
 }

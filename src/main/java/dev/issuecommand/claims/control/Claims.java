@@ -188,12 +188,16 @@ public class Claims {
         }
     }
 
-    /** Loads a claim in a write transaction and settles {@code ask} on it. */
+    /** Loads a claim in a write transaction and settles {@code ask} on it, if the caller's key reaches its repository. */
     private ClaimResult change(String claimId, Ask ask) {
         return database.write(em -> {
             Claim claim = rowLocks.find(em, Claim.class, claimId);
             if (claim == null) {
                 return Claim.notFound(claimId);
+            }
+            Optional<Refusal> outside = repositories.keyRefusal(RepoName.parse(claim.repo()).orElseThrow());
+            if (outside.isPresent()) {
+                return ClaimResult.refused(outside.get());
             }
             return settle(em, claim, clock.millis(), ask).answer();
         });

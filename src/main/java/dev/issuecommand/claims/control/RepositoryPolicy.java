@@ -1,5 +1,7 @@
 package dev.issuecommand.claims.control;
 
+import dev.issuecommand.auth.Caller;
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.github.GitHubClient;
 import dev.issuecommand.github.GitHubNotFoundException;
@@ -19,7 +21,9 @@ import java.util.Optional;
  * The repository allow-list ({@code ALLOWED_REPOS}, docs/behaviour.md §2): which repositories agents may work on and
  * which ones are in scope, for every door (claims, next issue and next work, webhooks, the repository and issue
  * routes, the MCP tools). A repository outside it is refused with one {@link Refusal}: {@code invalid_repo} (403),
- * "Repository o/r is not in ALLOWED_REPOS".
+ * "Repository o/r is not in ALLOWED_REPOS". An agent key that names repositories narrows the list further for its
+ * agent (docs/behaviour.md §14); the server's own work (sweeps, sync at start or on schedule, webhooks) is not
+ * narrowed.
  */
 @ApplicationScoped
 public class RepositoryPolicy {
@@ -30,18 +34,39 @@ public class RepositoryPolicy {
     @Inject
     GitHubClient github;
 
-    /** True when {@code ALLOWED_REPOS} is empty or names {@code fullName}, compared case-insensitively. */
+    @Inject
+    Callers callers;
+
+    /**
+     * True when {@code ALLOWED_REPOS} is empty or names {@code fullName}, compared case-insensitively, and the
+     * caller's key (if it names repositories) names it too.
+     */
     public boolean allows(String fullName) {
         List<String> allowed = settings.allowedRepos();
-        return allowed.isEmpty() || allowed.contains(fullName.toLowerCase(Locale.ROOT));
+        return (allowed.isEmpty() || allowed.contains(fullName.toLowerCase(Locale.ROOT)))
+                && callers.current().map(caller -> caller.permits(fullName)).orElse(true);
     }
 
-    /** The refusal for a repository outside {@code ALLOWED_REPOS}; empty when agents may work on it. */
+    /** The refusal for a repository outside {@code ALLOWED_REPOS} or the caller's key; empty when it may work on it. */
     public Optional<Refusal> refusal(RepoName repo) {
-        if (allows(repo.fullName())) {
+        List<String> allowed = settings.allowedRepos();
+        if (!allowed.isEmpty() && !allowed.contains(repo.key())) {
+            return Optional.of(new Refusal(Reason.INVALID_REPO, "Repository " + repo + " is not in ALLOWED_REPOS"));
+        }
+        return keyRefusal(repo);
+    }
+
+    /**
+     * The refusal for a repository outside the caller's agent key, whatever {@code ALLOWED_REPOS} says: for changes
+     * to work already taken, which a change of {@code ALLOWED_REPOS} does not take away.
+     */
+    public Optional<Refusal> keyRefusal(RepoName repo) {
+        Optional<Caller> caller = callers.current();
+        if (caller.isEmpty() || caller.get().permits(repo.fullName())) {
             return Optional.empty();
         }
-        return Optional.of(new Refusal(Reason.INVALID_REPO, "Repository " + repo + " is not in ALLOWED_REPOS"));
+        return Optional.of(new Refusal(Reason.INVALID_REPO, "Repository " + repo + " is not among the repositories of "
+                + "the key of agent " + caller.get().agentId()));
     }
 
     /** For reads, which have no result to carry {@link #refusal}: throws it. */
@@ -51,19 +76,23 @@ public class RepositoryPolicy {
         });
     }
 
-    /** The repositories in scope: those {@code ALLOWED_REPOS} names, or (when empty) every one the token can see. */
+    /**
+     * The repositories in scope: those {@code ALLOWED_REPOS} names, or (when empty) every one the token can see; for an
+     * agent key naming repositories, those of them it names.
+     */
     public List<RepoName> inScope() {
-        return named().orElseGet(() -> github.accessibleRepos());
+        return named().orElseGet(() -> github.accessibleRepos()).stream()
+                .filter(repo -> allows(repo.fullName())).toList();
     }
 
     /** {@link #inScope} with each repository's metadata; a named one GitHub does not show is left out (and logged). */
     public List<GitHubRepo> inScopeDescribed() {
         Optional<List<RepoName>> named = named();
         if (named.isEmpty()) {
-            return github.repositories();
+            return github.repositories().stream().filter(repo -> allows(repo.fullName())).toList();
         }
         List<GitHubRepo> repos = new ArrayList<>();
-        for (RepoName name : named.get()) {
+        for (RepoName name : named.get().stream().filter(repo -> allows(repo.fullName())).toList()) {
             try {
                 repos.add(github.repository(name));
             } catch (GitHubNotFoundException e) {

@@ -45,7 +45,8 @@ public record Settings(
         List<String> mcpAllowedOrigins,
         Duration mcpSessionIdle,
         Duration idleExit,
-        PostgresTarget postgres) {
+        PostgresTarget postgres,
+        boolean agentKeysRequired) {
 
     /** Names whose values are never shown, in logs or in error messages. */
     public static final Set<String> SECRETS = Set.of("GITHUB_TOKEN", "API_KEY", "GITHUB_WEBHOOK_SECRET", "DATABASE_URL",
@@ -95,7 +96,8 @@ public record Settings(
                 r.origins("MCP_ALLOWED_ORIGINS", LOOPBACK_ORIGINS),
                 r.minutes("MCP_SESSION_IDLE_MINUTES", 30, false),
                 r.minutes("IDLE_EXIT_MINUTES", 0, true),
-                PostgresTarget.from(lookup, r.integer("DATABASE_POOL_SIZE", 10, 1, 1000)));
+                PostgresTarget.from(lookup, r.integer("DATABASE_POOL_SIZE", 10, 1, 1000)),
+                r.bool("AGENT_KEYS_REQUIRED", false));
     }
 
     /** Hides secrets from {@code toString}, which may reach a log. */

@@ -1,5 +1,8 @@
 package dev.issuecommand.events.boundary;
 
+import dev.issuecommand.auth.Caller;
+import dev.issuecommand.auth.Callers;
+import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.events.control.EventFeed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,8 +16,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
-/** {@code GET /sse}: the live event stream of docs/behaviour.md §9, resumable with {@code Last-Event-ID}. */
+/**
+ * {@code GET /sse}: the live event stream of docs/behaviour.md §9, resumable with {@code Last-Event-ID}. An agent key
+ * sees the events of the repositories it reaches and none about agent keys (docs/behaviour.md §14).
+ */
 @ApplicationScoped
 @Path("/sse")
 public class EventsResource {
@@ -22,13 +29,24 @@ public class EventsResource {
     @Inject
     EventFeed feed;
 
+    @Inject
+    Callers callers;
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServletResponse response,
             @HeaderParam("Last-Event-ID") String lastEventId) {
         response.setHeader("Cache-Control", "no-cache, no-transform");
         response.setHeader("X-Accel-Buffering", "no");
-        feed.subscribe(sink, sse, parse(lastEventId));
+        feed.subscribe(sink, sse, parse(lastEventId), visibleTo(callers.sender()));
+    }
+
+    /** Which events {@code caller} may see. */
+    static Predicate<Event> visibleTo(Caller caller) {
+        if (caller.isAdmin()) {
+            return event -> true;
+        }
+        return event -> event.repo() != null ? caller.permits(event.repo()) : !event.type().startsWith("agent.");
     }
 
     /** A numeric Last-Event-ID; anything else is ignored, as if none had been sent. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -79,13 +80,13 @@ public class EventFeed {
      * Connects {@code sink}: the {@code connected} frame first, then the events after {@code lastEventId} (if given)
      * from the log, then live events.
      */
-    public void subscribe(SseEventSink sink, Sse sse, OptionalLong lastEventId) {
+    public void subscribe(SseEventSink sink, Sse sse, OptionalLong lastEventId, Predicate<Event> shows) {
         if (closing) {
             sink.close();
             return;
         }
         SseFrames builder = frames(sse);
-        Subscription subscription = new Subscription(sink, executor, this::remove);
+        Subscription subscription = new Subscription(sink, shows, executor, this::remove);
         boolean live;
         synchronized (lock) {
             long current = head();
@@ -165,7 +166,9 @@ public class EventFeed {
                 for (Subscription subscription : subscriptions) {
                     if (subscription.live && id > subscription.cursor) {
                         subscription.cursor = id;
-                        (subscription.enqueue(frame) ? touched : overflowing).add(subscription);
+                        if (subscription.shows(event)) {
+                            (subscription.enqueue(frame) ? touched : overflowing).add(subscription);
+                        }
                     }
                 }
             }
@@ -190,7 +193,9 @@ public class EventFeed {
                             beyondHead = true;
                             break;
                         }
-                        queued = queued && subscription.enqueue(frames.event(event));
+                        if (subscription.shows(event)) {
+                            queued = queued && subscription.enqueue(frames.event(event));
+                        }
                         subscription.cursor = id;
                     }
                     if (queued && (beyondHead || subscription.cursor >= head)) {

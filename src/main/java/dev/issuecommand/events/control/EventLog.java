@@ -1,5 +1,6 @@
 package dev.issuecommand.events.control;
 
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.config.JsonbConfiguration;
 import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.events.entity.EventRecord;
@@ -24,13 +25,18 @@ public class EventLog {
     @Inject
     Database database;
 
+    @Inject
+    Callers callers;
+
     /**
-     * Appends {@code event} in the caller's transaction, stamped with {@code nowMillis}. Ids increase in commit order
-     * ({@link Database#orderEvents}): a subscriber that has seen id N has seen every event below it.
+     * Appends {@code event} in the caller's transaction, stamped with {@code nowMillis} and with who did it (the
+     * caller being served, or the server itself). Ids increase in commit order ({@link Database#orderEvents}): a
+     * subscriber that has seen id N has seen every event below it.
      */
     public void append(EntityManager em, Event event, long nowMillis) {
         database.orderEvents(em);
-        EventRecord record = new EventRecord(event.type(), nowMillis, JsonbConfiguration.JSONB.toJson(event));
+        EventRecord record = new EventRecord(event.type(), nowMillis,
+                JsonbConfiguration.JSONB.toJson(event.withActor(callers.principal())));
         em.persist(record);
         em.flush();
         if (record.eventId() != null && record.eventId() % TRIM_EVERY == 0) {

@@ -1,5 +1,6 @@
 package dev.issuecommand.events.control;
 
+import dev.issuecommand.events.entity.Event;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.util.ArrayDeque;
@@ -7,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One connected SSE client: a bounded queue of frames, written to its sink by at most one executor task at a time,
@@ -19,6 +21,7 @@ public final class Subscription {
     private static final long SEND_TIMEOUT_SECONDS = 30;
 
     private final SseEventSink sink;
+    private final Predicate<Event> shows;
     private final Executor executor;
     private final Consumer<Subscription> onClose;
     private final ArrayDeque<OutboundSseEvent> queue = new ArrayDeque<>();
@@ -30,10 +33,16 @@ public final class Subscription {
     /** True once the client receives the live fan-out; guarded by the feed's lock. */
     boolean live;
 
-    Subscription(SseEventSink sink, Executor executor, Consumer<Subscription> onClose) {
+    Subscription(SseEventSink sink, Predicate<Event> shows, Executor executor, Consumer<Subscription> onClose) {
         this.sink = sink;
+        this.shows = shows;
         this.executor = executor;
         this.onClose = onClose;
+    }
+
+    /** True when this client may see {@code event} (its key reaches the event's repository). */
+    boolean shows(Event event) {
+        return shows.test(event);
     }
 
     /** Queues {@code frame}; false when the client is too far behind (the caller then closes it). */

@@ -1,5 +1,6 @@
 package dev.issuecommand.followups.boundary;
 
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.followups.control.Followups;
 import dev.issuecommand.followups.entity.FollowupResult;
 import dev.issuecommand.problems.ApiException;
@@ -34,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/followups")
 @Produces(MediaType.APPLICATION_JSON)
 public class FollowupsResource {
+
+    @Inject
+    Callers callers;
 
     @Inject
     Followups followups;
@@ -79,7 +83,7 @@ public class FollowupsResource {
     @PATCH
     @Path("{workItemId}")
     public Response update(@PathParam("workItemId") String workItemId, String text) {
-        FollowupUpdate update = FollowupUpdate.from(JsonBody.parse(text));
+        FollowupUpdate update = FollowupUpdate.from(JsonBody.parse(text).sentBy(callers.sender()));
         return respond(followups.update(workItemId, update.agentId(), update.status(), update.note()));
     }
 

@@ -1,5 +1,6 @@
 package dev.issuecommand.followups.boundary;
 
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.followups.control.MyWork;
 import dev.issuecommand.requests.AgentRequest;
 import dev.issuecommand.requests.JsonBody;
@@ -26,6 +27,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MyWorkResource {
 
     @Inject
+    Callers callers;
+
+    @Inject
     MyWork myWork;
 
     @Operation(summary = "An agent's active claims and follow-ups")
@@ -35,6 +39,7 @@ public class MyWorkResource {
     @GET
     public Map<String, Object> myWork(
             @Parameter(description = "The agent (required)") @QueryParam("agent_id") String agentId) {
-        return myWork.of(AgentRequest.from(JsonBody.ofQuery("agent_id", agentId)).agentId());
+        AgentRequest request = AgentRequest.from(JsonBody.ofQuery("agent_id", agentId).sentBy(callers.sender()));
+        return myWork.of(request.agentId());
     }
 }

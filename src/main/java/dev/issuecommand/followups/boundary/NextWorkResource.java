@@ -1,5 +1,6 @@
 package dev.issuecommand.followups.boundary;
 
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.followups.control.NextWork;
 import dev.issuecommand.followups.entity.NextWorkResult;
 import dev.issuecommand.problems.ResultResponses;
@@ -30,6 +31,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class NextWorkResource {
 
     @Inject
+    Callers callers;
+
+    @Inject
     NextWork nextWork;
 
     @Operation(summary = "Take the next work item",
@@ -44,7 +48,7 @@ public class NextWorkResource {
             schema = @Schema(implementation = WorkRequest.class)))
     @POST
     public Response next(String text) {
-        WorkRequest request = WorkRequest.from(JsonBody.parse(text));
+        WorkRequest request = WorkRequest.from(JsonBody.parse(text).sentBy(callers.sender()));
         NextWorkResult result = nextWork.next(request.agentId(), request.repo(), request.label(), request.milestone());
         return ResultResponses.of(result.ok(), result, result.reason(), result.message(), null, null);
     }

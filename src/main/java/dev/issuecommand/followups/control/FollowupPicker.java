@@ -1,6 +1,7 @@
 package dev.issuecommand.followups.control;
 
 import dev.issuecommand.claims.control.ClaimQueries;
+import dev.issuecommand.claims.control.RepositoryPolicy;
 import dev.issuecommand.claims.entity.Claim;
 import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.followups.entity.Followup;
@@ -38,6 +39,9 @@ public class FollowupPicker {
     @Inject
     ClaimQueries claimQueries;
 
+    @Inject
+    RepositoryPolicy repositories;
+
     /**
      * The follow-up {@code agentId} should get next, read inside the caller's write transaction and locked for it. A
      * candidate another transaction holds (another instance handing it out right now) is skipped, not waited for.
@@ -45,6 +49,7 @@ public class FollowupPicker {
     public Optional<Followup> pick(EntityManager em, String agentId, String repo) {
         List<Followup> candidates = queries.active(em, new FollowupQueries.Filter(repo, null, null, null)).stream()
                 .filter(FollowupPicker::open)
+                .filter(f -> repositories.allows(f.repo()))
                 .toList();
         if (candidates.isEmpty()) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.issuecommand.followups.control;
 
+import dev.issuecommand.claims.control.RepositoryPolicy;
 import dev.issuecommand.claims.entity.Move;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.events.control.EventLog;
@@ -8,6 +9,8 @@ import dev.issuecommand.followups.entity.FollowupResult;
 import dev.issuecommand.followups.entity.FollowupStatus;
 import dev.issuecommand.followups.entity.FollowupView;
 import dev.issuecommand.followups.entity.NewFollowup;
+import dev.issuecommand.github.RepoName;
+import dev.issuecommand.problems.Refusal;
 import dev.issuecommand.store.Database;
 import dev.issuecommand.store.RowLocks;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +30,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Followups {
+
+    @Inject
+    RepositoryPolicy repositories;
 
     @Inject
     Database database;
@@ -79,6 +85,10 @@ public class Followups {
             Followup followup = rowLocks.find(em, Followup.class, workItemId);
             if (followup == null) {
                 return FollowupResult.notFound(workItemId);
+            }
+            Optional<Refusal> outside = repositories.keyRefusal(RepoName.parse(followup.repo()).orElseThrow());
+            if (outside.isPresent()) {
+                return FollowupResult.refused(outside.get().reason(), outside.get().message(), null);
             }
             return settle(em, followup, clock.millis(), (f, at) -> f.change(agentId, status, note, at)).answer();
         });

@@ -10,12 +10,13 @@ import java.util.function.Function;
 
 /**
  * What the stdio front needs, read without the server's full settings (a front relaying to another host needs no
- * GitHub token): the API key, the server's base URL ({@code ISSUECOMMAND_URL}, else
+ * GitHub token): the key it sends (the agent's own {@code ISSUECOMMAND_AGENT_KEY}, else {@code API_KEY}), the server's
+ * base URL ({@code ISSUECOMMAND_URL}, else
  * {@code http://127.0.0.1:HTTP_PORT}), and for a background server it may start: its JVM options, its idle time
  * before it stops, and its log file ({@code issuecommand-server.log} beside the database).
  */
-public record FrontSettings(String apiKey, URI baseUrl, List<String> serverJavaOptions, String serverIdleExitMinutes,
-        Path serverLog) {
+public record FrontSettings(String apiKey, String agentKey, URI baseUrl, List<String> serverJavaOptions,
+        String serverIdleExitMinutes, Path serverLog) {
 
     /** Minutes a background server waits without requests before it stops, when {@code IDLE_EXIT_MINUTES} is unset. */
     public static final String DEFAULT_IDLE_EXIT_MINUTES = "10";
@@ -23,8 +24,10 @@ public record FrontSettings(String apiKey, URI baseUrl, List<String> serverJavaO
     /** Reads the settings through {@code lookup}; a missing key or bad URL is a {@link IllegalArgumentException}. */
     public static FrontSettings from(Function<String, String> lookup) {
         String apiKey = blankToNull(lookup.apply("API_KEY"));
-        if (apiKey == null) {
-            throw new IllegalArgumentException("API_KEY is required but not set");
+        String agentKey = blankToNull(lookup.apply("ISSUECOMMAND_AGENT_KEY"));
+        if (apiKey == null && agentKey == null) {
+            throw new IllegalArgumentException("API_KEY is required but not set (or ISSUECOMMAND_AGENT_KEY, the "
+                    + "agent's own key)");
         }
         String url = blankToNull(lookup.apply("ISSUECOMMAND_URL"));
         URI base;
@@ -38,7 +41,7 @@ public record FrontSettings(String apiKey, URI baseUrl, List<String> serverJavaO
         String idleExit = blankToNull(lookup.apply("IDLE_EXIT_MINUTES"));
         String database = blankToNull(lookup.apply("SQLITE_PATH"));
         Path folder = Path.of(database == null ? "./issuecommand.db" : database).toAbsolutePath().getParent();
-        return new FrontSettings(apiKey, base, ServerJvmOptions.from(lookup),
+        return new FrontSettings(apiKey, agentKey == null ? null : agentKey.strip(), base, ServerJvmOptions.from(lookup),
                 idleExit == null ? DEFAULT_IDLE_EXIT_MINUTES : idleExit, folder.resolve("issuecommand-server.log"));
     }
 
@@ -46,8 +49,18 @@ public record FrontSettings(String apiKey, URI baseUrl, List<String> serverJavaO
     public static FrontSettings ownServer(Function<String, String> lookup, int port) {
         FrontSettings settings = from(lookup);
         URI own = URI.create("http://" + connectHost(blankToNull(lookup.apply("HTTP_HOST"))) + ":" + port);
-        return new FrontSettings(settings.apiKey(), own, settings.serverJavaOptions(),
+        return new FrontSettings(settings.apiKey(), settings.agentKey(), own, settings.serverJavaOptions(),
                 settings.serverIdleExitMinutes(), settings.serverLog());
+    }
+
+    /** The {@code Authorization} header the front sends: the agent's own key if it has one, else the shared key. */
+    public String authorization() {
+        return "Bearer " + (agentKey != null ? agentKey : apiKey);
+    }
+
+    /** The setting that holds the key the front sends, for messages. */
+    public String keySetting() {
+        return agentKey != null ? "ISSUECOMMAND_AGENT_KEY" : "API_KEY";
     }
 
     /** The URL of {@code path} on the server ({@code path} starts with /). */

@@ -159,7 +159,7 @@ final class McpRelay {
 
     private HttpRequest.Builder base(String session) {
         HttpRequest.Builder request = HttpRequest.newBuilder(settings.resolve("/mcp"))
-                .header("Authorization", "Bearer " + settings.apiKey())
+                .header("Authorization", settings.authorization())
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", Catalog.SERVER_PROTOCOL_VERSION)
                 .header("X-IssueCommand-Relay", "stdio");

@@ -33,7 +33,7 @@ public final class ServerProbe {
             return new Result(Answer.UNREACHABLE, "nothing answers at " + settings.baseUrl());
         }
         HttpRequest request = HttpRequest.newBuilder(settings.resolve("/api/health")).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + settings.apiKey()).header("Accept", "application/json").GET()
+                .header("Authorization", settings.authorization()).header("Accept", "application/json").GET()
                 .build();
         HttpResponse<String> response;
         try {
@@ -52,9 +52,10 @@ public final class ServerProbe {
         if (response.statusCode() == 200 && body.contains("\"health\"") && body.contains("\"active_claims\"")) {
             return new Result(Answer.ISSUECOMMAND, "IssueCommand at " + settings.baseUrl());
         }
-        if (response.statusCode() == 401 && body.contains("\"unauthorized\"")) {
+        if (response.statusCode() == 401 && (body.contains("\"unauthorized\"") || body.contains("\"key_expired\""))) {
             return new Result(Answer.KEY_REFUSED, "the IssueCommand server at " + settings.baseUrl()
-                    + " refuses this API_KEY (401): use the key that server was started with");
+                    + " refuses this " + settings.keySetting() + " (401): use the key that server was started with, "
+                    + "or an agent key it issued");
         }
         if (response.statusCode() == 429 && body.contains("\"rate_limited\"")) {
             return new Result(Answer.ISSUECOMMAND, "IssueCommand at " + settings.baseUrl() + " (rate limited)");

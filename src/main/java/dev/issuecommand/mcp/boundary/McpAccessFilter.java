@@ -1,6 +1,8 @@
 package dev.issuecommand.mcp.boundary;
 
-import dev.issuecommand.auth.ApiKey;
+import dev.issuecommand.auth.Authenticator;
+import dev.issuecommand.auth.Caller;
+import dev.issuecommand.auth.KeyCheck;
 import dev.issuecommand.config.settings.Settings;
 import io.modelcontextprotocol.server.transport.DefaultServerTransportSecurityValidator;
 import io.modelcontextprotocol.server.transport.ServerTransportSecurityException;
@@ -26,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Who may reach {@code /mcp}, checked before the MCP SDK sees a request (MCP specification 2025-11-25, "Streamable
  * HTTP" and "Security Warning"): a browser {@code Origin} outside {@code MCP_ALLOWED_ORIGINS} gets 403 (DNS-rebinding
  * protection; requests without an Origin, as every non-browser client sends them, pass), a missing or wrong
- * {@code Authorization: Bearer <API_KEY>} gets 401 with {@code WWW-Authenticate}, a body over 1 MiB gets 413, and an
+ * key ({@code Authorization: Bearer <API_KEY or agent key>}, docs/behaviour.md §14) gets 401 with
+ * {@code WWW-Authenticate}, a body over 1 MiB gets 413, and an
  * {@code MCP-Protocol-Version} this server does not speak gets 400. Each refusal is a JSON-RPC error body.
  */
 @WebFilter(urlPatterns = McpEndpoint.PATH, asyncSupported = true)
@@ -41,6 +44,9 @@ public class McpAccessFilter extends HttpFilter {
     /** Request attribute: the call comes from a stdio front on this machine. */
     static final String RELAYED_ATTRIBUTE = "issuecommand.mcp.relayed";
 
+    /** Request attribute: the {@link Caller} the request's key authenticated. */
+    static final String CALLER_ATTRIBUTE = "issuecommand.mcp.caller";
+
     /** Protocol revisions of the Streamable HTTP transport (2025-03-26 introduced it). */
     static final Set<String> PROTOCOL_VERSIONS = Set.of(ProtocolVersions.MCP_2025_03_26,
             ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
@@ -49,6 +55,9 @@ public class McpAccessFilter extends HttpFilter {
 
     @Inject
     transient Settings settings;
+
+    @Inject
+    transient Authenticator authenticator;
 
     private transient DefaultServerTransportSecurityValidator origins;
 
@@ -69,11 +78,13 @@ public class McpAccessFilter extends HttpFilter {
                     + "MCP endpoint (MCP_ALLOWED_ORIGINS)");
             return;
         }
-        if (!ApiKey.matches(request.getHeader("Authorization"), settings.apiKey())) {
+        KeyCheck check = authenticator.check(request.getHeader("Authorization"));
+        if (!(check instanceof KeyCheck.Valid valid)) {
             response.setHeader("WWW-Authenticate", "Bearer");
-            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, "Send Authorization: Bearer <API_KEY>");
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, Authenticator.refusal(check).detail());
             return;
         }
+        request.setAttribute(CALLER_ATTRIBUTE, valid.caller());
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
             refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Request bodies are limited to 1 MiB");
             return;

@@ -115,6 +115,10 @@ public class McpEndpoint {
         if (authorization != null) {
             values.put(ToolCallGate.PRINCIPAL, ApiKey.principalKey(authorization));
         }
+        Object caller = request.getAttribute(McpAccessFilter.CALLER_ATTRIBUTE);
+        if (caller != null) {
+            values.put(ToolCallGate.CALLER, caller);
+        }
         values.put(ToolCallGate.RELAYED, Boolean.TRUE.equals(request.getAttribute(McpAccessFilter.RELAYED_ATTRIBUTE)));
         return McpTransportContext.create(values);
     }

@@ -1,5 +1,6 @@
 package dev.issuecommand.mcp.control;
 
+import dev.issuecommand.auth.Caller;
 import dev.issuecommand.config.JsonbConfiguration;
 import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.mcp.entity.Tool;
@@ -25,6 +26,9 @@ public class ToolCallGate {
     /** Transport-context key: the caller's principal (a hash of its bearer token, never the token). */
     public static final String PRINCIPAL = "principal";
 
+    /** Transport-context key: the {@link Caller} its key authenticated. */
+    public static final String CALLER = "caller";
+
     /** Transport-context key: true when a local stdio front relays the call for its MCP client. */
     public static final String RELAYED = "relayed";
 
@@ -34,6 +38,15 @@ public class ToolCallGate {
     @Inject
     IssueCommandMetrics metrics;
 
+    /** The caller of a tool call, as the HTTP request that carried it was authenticated. */
+    public static Caller caller(McpTransportContext context) {
+        Object caller = context == null ? null : context.get(CALLER);
+        if (caller instanceof Caller known) {
+            return known;
+        }
+        throw new IllegalStateException("a tool call without an authenticated caller");
+    }
+
     /** The refusal to answer instead of calling {@code tool}, or empty when the call may go on. */
     public Optional<CallToolResult> refusal(Tool tool, McpTransportContext context, Map<String, Object> arguments,
             McpJsonMapper json) {
@@ -42,8 +55,10 @@ public class ToolCallGate {
                 || Boolean.TRUE.equals(context.get(RELAYED))) {
             return Optional.empty();
         }
-        Object agentId = arguments == null ? null : arguments.get("agent_id");
-        Verdict verdict = limits.mutation(principal.toString(), agentId instanceof String id ? id : null);
+        Object named = arguments == null ? null : arguments.get("agent_id");
+        Caller caller = caller(context);
+        String agentId = caller.isAdmin() ? named instanceof String id ? id : null : caller.agentId();
+        Verdict verdict = limits.mutation(principal.toString(), agentId);
         if (verdict.allowed()) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package dev.issuecommand.mcp.control;
 
+import dev.issuecommand.auth.Caller;
 import dev.issuecommand.config.JsonbConfiguration;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.GitHubUnavailableException;
@@ -23,9 +24,10 @@ public final class ToolCalls {
     private ToolCalls() {
     }
 
-    public static CallToolResult answer(Tool tool, Map<String, Object> arguments, McpJsonMapper json) {
+    /** Calls {@code tool} with {@code arguments} sent by {@code caller}. */
+    public static CallToolResult answer(Tool tool, Map<String, Object> arguments, McpJsonMapper json, Caller caller) {
         try {
-            Object payload = tool.handler().apply(JsonBody.ofArguments(arguments));
+            Object payload = tool.handler().apply(JsonBody.ofArguments(arguments).sentBy(caller));
             String text = JsonbConfiguration.JSONB.toJson(payload);
             return CallToolResult.builder()
                     .structuredContent(json, text)

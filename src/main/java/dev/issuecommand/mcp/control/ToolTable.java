@@ -1,5 +1,7 @@
 package dev.issuecommand.mcp.control;
 
+import dev.issuecommand.auth.Caller;
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.mcp.entity.Tool;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
@@ -23,6 +25,9 @@ public class ToolTable {
     @Any
     Instance<ToolGroup> groups;
 
+    @Inject
+    Callers callers;
+
     /** The tools, sorted by name; two tools with one name are a programming error. */
     public List<Tool> tools() {
         List<Tool> tools = groups.stream().flatMap(group -> group.tools().stream())
@@ -37,8 +42,8 @@ public class ToolTable {
     }
 
     /**
-     * The SDK specifications; calls pass {@code gate} first and run with {@code contextLoader} as the thread's
-     * context class loader.
+     * The SDK specifications; calls pass {@code gate} first and run for their caller (the key of their HTTP request)
+     * with {@code contextLoader} as the thread's context class loader.
      */
     public List<SyncToolSpecification> specifications(McpJsonMapper json, ClassLoader contextLoader,
             ToolCallGate gate) {
@@ -50,8 +55,7 @@ public class ToolTable {
         return tools.stream().map(ToolTable::definition).toList();
     }
 
-    /** One tool as an SDK specification. */
-    public static SyncToolSpecification specification(Tool tool, McpJsonMapper json, ClassLoader contextLoader,
+    private SyncToolSpecification specification(Tool tool, McpJsonMapper json, ClassLoader contextLoader,
             ToolCallGate gate) {
         return SyncToolSpecification.builder()
                 .tool(definition(tool))
@@ -60,8 +64,10 @@ public class ToolTable {
                     ClassLoader previous = thread.getContextClassLoader();
                     thread.setContextClassLoader(contextLoader);
                     try {
+                        Caller caller = ToolCallGate.caller(exchange.transportContext());
                         return gate.refusal(tool, exchange.transportContext(), request.arguments(), json)
-                                .orElseGet(() -> ToolCalls.answer(tool, request.arguments(), json));
+                                .orElseGet(() -> callers.as(caller,
+                                        () -> ToolCalls.answer(tool, request.arguments(), json, caller)));
                     } finally {
                         thread.setContextClassLoader(previous);
                     }

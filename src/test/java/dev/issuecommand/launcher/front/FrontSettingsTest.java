@@ -48,8 +48,18 @@ class FrontSettingsTest {
     }
 
     @Test
+    void anAgentKeyIsSentInsteadOfTheSharedKeyAndIsEnoughAlone() {
+        String agentKey = "icak_0123456789ab_" + "k".repeat(43);
+        assertThat(read().authorization()).isEqualTo("Bearer " + read().apiKey());
+        assertThat(read("ISSUECOMMAND_AGENT_KEY", agentKey).authorization()).isEqualTo("Bearer " + agentKey);
+        FrontSettings alone = FrontSettings.from(name -> name.equals("ISSUECOMMAND_AGENT_KEY") ? agentKey : null);
+        assertThat(alone.authorization()).isEqualTo("Bearer " + agentKey);
+        assertThat(alone.keySetting()).isEqualTo("ISSUECOMMAND_AGENT_KEY");
+    }
+
+    @Test
     void aMissingKeyOrABadUrlIsNamed() {
-        assertThatThrownBy(() -> FrontSettings.from(name -> null)).hasMessage("API_KEY is required but not set");
+        assertThatThrownBy(() -> FrontSettings.from(name -> null)).hasMessageStartingWith("API_KEY is required but not set");
         assertThatThrownBy(() -> read("ISSUECOMMAND_URL", "ftp://host")).hasMessageContaining("ISSUECOMMAND_URL")
                 .hasMessageContaining("ftp://host");
     }

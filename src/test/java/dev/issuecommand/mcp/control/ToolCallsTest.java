@@ -2,11 +2,13 @@ package dev.issuecommand.mcp.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.issuecommand.auth.Caller;
 import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.github.GitHubUnavailableException;
 import dev.issuecommand.mcp.entity.Tool;
 import dev.issuecommand.mcp.entity.ToolHints;
 import dev.issuecommand.problems.Reason;
+import dev.issuecommand.requests.AgentRequest;
 import dev.issuecommand.requests.ClaimUpdate;
 import dev.issuecommand.requests.HistoryQuery;
 import dev.issuecommand.requests.JsonBody;
@@ -17,6 +19,7 @@ import io.modelcontextprotocol.spec.McpSchema.TextContent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +41,7 @@ class ToolCallsTest {
     @Test
     void payloadIsStructuredContentAndTheSameJsonAsText() throws Exception {
         CallToolResult result = ToolCalls.answer(tool(args -> Map.of("claims", List.of(
-                Map.of("claim_id", "c1", "issue_number", 7)))), Map.of(), JSON);
+                Map.of("claim_id", "c1", "issue_number", 7)))), Map.of(), JSON, Caller.ADMIN);
         assertThat(result.isError()).isFalse();
         assertThat(result.structuredContent()).isEqualTo(Map.of("claims", List.of(Map.of("claim_id", "c1", "issue_number", 7))));
         assertThat(JSON.readValue(text(result), Map.class)).isEqualTo(result.structuredContent());
@@ -47,7 +50,7 @@ class ToolCallsTest {
     @Test
     void recordsAreSnakeCaseWithoutNulls() {
         CallToolResult result = ToolCalls.answer(tool(args -> ClaimResult.refused(Reason.ALREADY_CLAIMED,
-                "Issue a/b#1 is already claimed by x", null, "x")), Map.of(), JSON);
+                "Issue a/b#1 is already claimed by x", null, "x")), Map.of(), JSON, Caller.ADMIN);
         assertThat(result.isError()).as("a refusal is an ordinary result").isFalse();
         assertThat(result.structuredContent()).isEqualTo(Map.of("ok", false, "reason", "already_claimed",
                 "message", "Issue a/b#1 is already claimed by x", "owner_agent_id", "x"));
@@ -58,37 +61,51 @@ class ToolCallsTest {
         Tool claim = tool(args -> Map.of("n", args.requiredPositiveInt("issue_number"), "repo",
                 args.requiredRepo("repo").fullName()));
         Map<String, Object> args = new HashMap<>(Map.of("repo", "acme/widgets", "issue_number", 3));
-        assertThat(ToolCalls.answer(claim, args, JSON).structuredContent()).isEqualTo(Map.of("n", 3, "repo", "acme/widgets"));
+        assertThat(ToolCalls.answer(claim, args, JSON, Caller.ADMIN).structuredContent()).isEqualTo(Map.of("n", 3, "repo", "acme/widgets"));
 
         args.put("issue_number", "3");
-        CallToolResult wrongType = ToolCalls.answer(claim, args, JSON);
+        CallToolResult wrongType = ToolCalls.answer(claim, args, JSON, Caller.ADMIN);
         assertThat(wrongType.isError()).isTrue();
         assertThat(text(wrongType)).isEqualTo("Missing or invalid field: issue_number");
         assertThat(wrongType.structuredContent()).isNull();
 
         args.put("issue_number", 3);
         args.put("repo", "no-slash");
-        assertThat(text(ToolCalls.answer(claim, args, JSON))).isEqualTo("Missing or invalid field: repo");
-        assertThat(text(ToolCalls.answer(claim, null, JSON))).isEqualTo("Missing or invalid field: issue_number");
+        assertThat(text(ToolCalls.answer(claim, args, JSON, Caller.ADMIN))).isEqualTo("Missing or invalid field: repo");
+        assertThat(text(ToolCalls.answer(claim, null, JSON, Caller.ADMIN))).isEqualTo("Missing or invalid field: issue_number");
     }
 
     @Test
     void statusLimitAndCursorFollowTheRoutes() {
-        assertThat(text(ToolCalls.answer(tool(ClaimUpdate::from), Map.of("agent_id", "a", "status", "finished"), JSON)))
+        assertThat(text(ToolCalls.answer(tool(ClaimUpdate::from), Map.of("agent_id", "a", "status", "finished"), JSON, Caller.ADMIN)))
                 .isEqualTo("Invalid claim status: finished (argument status)");
-        assertThat(text(ToolCalls.answer(tool(HistoryQuery::from), Map.of("limit", 201), JSON)))
+        assertThat(text(ToolCalls.answer(tool(HistoryQuery::from), Map.of("limit", 201), JSON, Caller.ADMIN)))
                 .isEqualTo("Missing or invalid field: limit");
-        assertThat(ToolCalls.answer(tool(args -> Map.of("limit", HistoryQuery.from(args).limit())), Map.of(), JSON)
+        assertThat(ToolCalls.answer(tool(args -> Map.of("limit", HistoryQuery.from(args).limit())), Map.of(), JSON, Caller.ADMIN)
                 .structuredContent()).isEqualTo(Map.of("limit", 50));
-        assertThat(text(ToolCalls.answer(tool(HistoryQuery::from), Map.of("cursor", "not a cursor"), JSON)))
+        assertThat(text(ToolCalls.answer(tool(HistoryQuery::from), Map.of("cursor", "not a cursor"), JSON, Caller.ADMIN)))
                 .isEqualTo("Missing or invalid field: cursor");
+    }
+
+    @Test
+    void anAgentKeyActsAsItsAgentAndNoOther() {
+        Caller agent = Caller.agent("agent-a", Set.of());
+        Tool whoAmI = tool(args -> Map.of("agent", AgentRequest.from(args).agentId()));
+        assertThat(ToolCalls.answer(whoAmI, Map.of(), JSON, agent).structuredContent())
+                .isEqualTo(Map.of("agent", "agent-a"));
+        assertThat(ToolCalls.answer(whoAmI, Map.of("agent_id", "agent-a"), JSON, agent).structuredContent())
+                .isEqualTo(Map.of("agent", "agent-a"));
+        assertThat(text(ToolCalls.answer(whoAmI, Map.of("agent_id", "agent-b"), JSON, agent)))
+                .isEqualTo("This key belongs to agent agent-a; it cannot act as agent-b");
+        assertThat(text(ToolCalls.answer(whoAmI, Map.of(), JSON, Caller.ADMIN)))
+                .as("the shared key names the agent").isEqualTo("Missing or invalid field: agent_id");
     }
 
     @Test
     void githubFailureIsAToolErrorSayingSo() {
         CallToolResult result = ToolCalls.answer(tool(args -> {
             throw new GitHubUnavailableException("GitHub is unreachable (ConnectException)", 503);
-        }), Map.of(), JSON);
+        }), Map.of(), JSON, Caller.ADMIN);
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).isEqualTo("GitHub is unavailable, try again later: GitHub is unreachable (ConnectException)");
     }
@@ -97,7 +114,7 @@ class ToolCallsTest {
     void unexpectedFailureLeaksNoExceptionText() {
         CallToolResult result = ToolCalls.answer(tool(args -> {
             throw new IllegalStateException("secret internals");
-        }), Map.of(), JSON);
+        }), Map.of(), JSON, Caller.ADMIN);
         assertThat(result.isError()).isTrue();
         assertThat(text(result)).startsWith("Internal error in demo (correlation id ").doesNotContain("secret");
     }
