@@ -278,6 +278,11 @@ public class Claim {
         return details;
     }
 
+    /** Records {@code actor} as who made the newest change of the status history (docs/behaviour.md §14). */
+    public void attributeNewestChange(String actor) {
+        statusHistory = JsonColumns.attributeNewest(statusHistory, actor);
+    }
+
     public ClaimView view() {
         return new ClaimView(claimId, agentId, repo, issueNumber, issueTitle,
                 JsonColumns.strings(issueLabels),

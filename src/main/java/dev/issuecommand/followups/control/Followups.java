@@ -1,5 +1,6 @@
 package dev.issuecommand.followups.control;
 
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.claims.control.RepositoryPolicy;
 import dev.issuecommand.claims.entity.Move;
 import dev.issuecommand.config.settings.Settings;
@@ -35,6 +36,9 @@ public class Followups {
     RepositoryPolicy repositories;
 
     @Inject
+    Callers callers;
+
+    @Inject
     Database database;
 
     @Inject
@@ -62,6 +66,7 @@ public class Followups {
             return Optional.empty();
         }
         Followup followup = new Followup(id, source, now);
+        followup.attributeNewestChange(callers.principal());
         em.persist(followup);
         em.flush();
         events.append(em, followup.created(), now);
@@ -144,6 +149,7 @@ public class Followups {
         rowLocks.lockFresh(em, followup);
         Move<FollowupResult> move = ask.of(followup, now);
         if (move.event() != null) {
+            followup.attributeNewestChange(callers.principal());
             events.append(em, move.event(), now);
         }
         if (move.changed() && !followup.active()) {

@@ -243,6 +243,11 @@ public class Followup {
         return Event.of(type).withWorkItem(workItemId, repo, prNumber, claimedByAgentId).withDetails(details);
     }
 
+    /** Records {@code actor} as who made the newest change of the status history (docs/behaviour.md §14). */
+    public void attributeNewestChange(String actor) {
+        statusHistory = JsonColumns.attributeNewest(statusHistory, actor);
+    }
+
     public FollowupView view() {
         return new FollowupView(workItemId, repo, prNumber, prUrl, prTitle, sourceEventType, sourceEventId,
                 sourceDeliveryId, requestedBy, summary, JsonColumns.strings(actionableComments),
