@@ -152,9 +152,9 @@ public class Claims {
      */
     Move<ClaimResult> settle(EntityManager em, Claim claim, long now, Ask ask) {
         rowLocks.lockFresh(em, claim);
+        claim.actingAs(callers.principal());
         Move<ClaimResult> move = ask.of(claim, now);
         if (move.event() != null) {
-            claim.attributeNewestChange(callers.principal());
             events.append(em, move.event(), now);
         }
         if (move.changed() && !claim.active()) {

@@ -44,10 +44,10 @@ public final class JsonColumns {
         return write(changes);
     }
 
-    /** {@code json} with one more entry. */
-    public static String appendHistory(String json, String status, long now, String note) {
+    /** {@code json} with one more entry, made by {@code actor} (null: not known). */
+    public static String appendHistory(String json, String status, long now, String note, String actor) {
         List<StatusChange> changes = history(json);
-        changes.add(new StatusChange(status, Timestamps.iso(now), note, null));
+        changes.add(new StatusChange(status, Timestamps.iso(now), note, actor));
         return write(changes);
     }
 }

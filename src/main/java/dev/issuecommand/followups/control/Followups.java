@@ -147,9 +147,9 @@ public class Followups {
      */
     Move<FollowupResult> settle(EntityManager em, Followup followup, long now, Ask ask) {
         rowLocks.lockFresh(em, followup);
+        followup.actingAs(callers.principal());
         Move<FollowupResult> move = ask.of(followup, now);
         if (move.event() != null) {
-            followup.attributeNewestChange(callers.principal());
             events.append(em, move.event(), now);
         }
         if (move.changed() && !followup.active()) {
