@@ -1,5 +1,6 @@
 package dev.issuecommand.claims.control;
 
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.claims.entity.Claim;
 import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.claims.entity.ClaimStatus;
@@ -61,6 +62,9 @@ public class Claims {
     @Inject
     Clock clock;
 
+    @Inject
+    Callers callers;
+
     /** Claims issue {@code number} of {@code repo} for {@code agentId}, after checking on GitHub that it is an open issue. */
     public ClaimResult claim(String agentId, RepoName repo, int number) {
         Optional<Refusal> outside = repositories.refusal(repo);
@@ -103,6 +107,7 @@ public class Claims {
                 long now = clock.millis();
                 Claim claim = new Claim(UUID.randomUUID().toString(), agentId, issue.repo(), issue.number(),
                         issue.title(), issue.labels(), issue.assignees(), now);
+                claim.attributeNewestChange(callers.principal());
                 em.persist(claim);
                 em.flush();
                 counters.increment(em, RuntimeCounters.TOTAL_CLAIMS);
@@ -147,6 +152,7 @@ public class Claims {
      */
     Move<ClaimResult> settle(EntityManager em, Claim claim, long now, Ask ask) {
         rowLocks.lockFresh(em, claim);
+        claim.actingAs(callers.principal());
         Move<ClaimResult> move = ask.of(claim, now);
         if (move.event() != null) {
             events.append(em, move.event(), now);

@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,6 +87,10 @@ public class Claim {
 
     @Column(name = "status_history", nullable = false)
     private String statusHistory;
+
+    /** Who asks for the change being made, recorded in its history entry; not stored in a column of its own. */
+    @Transient
+    private String actor;
 
     protected Claim() {
     }
@@ -241,7 +246,7 @@ public class Claim {
         if (agentActivity) {
             lastActivityAt = now;
         }
-        statusHistory = JsonColumns.appendHistory(statusHistory, status, now, note);
+        statusHistory = JsonColumns.appendHistory(statusHistory, status, now, note, actor);
         if (next.terminal()) {
             active = 0;
             endedAt = now;
@@ -276,6 +281,16 @@ public class Claim {
             details.put((String) pairs[i], pairs[i + 1]);
         }
         return details;
+    }
+
+    /** Records {@code principal} as who made the newest change of the status history: its creation (§14). */
+    public void attributeNewestChange(String principal) {
+        statusHistory = JsonColumns.attributeNewest(statusHistory, principal);
+    }
+
+    /** Who asks for the changes that follow ({@code admin}, {@code agent:<id>}, {@code system}), for their history. */
+    public void actingAs(String principal) {
+        actor = principal;
     }
 
     public ClaimView view() {

@@ -29,13 +29,25 @@ public final class JsonColumns {
 
     /** A history holding only its first status. */
     public static String startHistory(String status, long now) {
-        return write(List.of(new StatusChange(status, Timestamps.iso(now), null)));
+        return write(List.of(new StatusChange(status, Timestamps.iso(now), null, null)));
     }
 
-    /** {@code json} with one more entry. */
-    public static String appendHistory(String json, String status, long now, String note) {
+    /** {@code json} with its newest entry attributed to {@code actor}, unless it already names who made it. */
+    public static String attributeNewest(String json, String actor) {
         List<StatusChange> changes = history(json);
-        changes.add(new StatusChange(status, Timestamps.iso(now), note));
+        int newest = changes.size() - 1;
+        if (newest < 0 || changes.get(newest).actor() != null) {
+            return json;
+        }
+        StatusChange change = changes.get(newest);
+        changes.set(newest, new StatusChange(change.status(), change.timestamp(), change.note(), actor));
+        return write(changes);
+    }
+
+    /** {@code json} with one more entry, made by {@code actor} (null: not known). */
+    public static String appendHistory(String json, String status, long now, String note, String actor) {
+        List<StatusChange> changes = history(json);
+        changes.add(new StatusChange(status, Timestamps.iso(now), note, actor));
         return write(changes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.issuecommand.followups.control;
 
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.claims.control.RepositoryPolicy;
 import dev.issuecommand.claims.entity.Move;
 import dev.issuecommand.config.settings.Settings;
@@ -35,6 +36,9 @@ public class Followups {
     RepositoryPolicy repositories;
 
     @Inject
+    Callers callers;
+
+    @Inject
     Database database;
 
     @Inject
@@ -62,6 +66,7 @@ public class Followups {
             return Optional.empty();
         }
         Followup followup = new Followup(id, source, now);
+        followup.attributeNewestChange(callers.principal());
         em.persist(followup);
         em.flush();
         events.append(em, followup.created(), now);
@@ -142,6 +147,7 @@ public class Followups {
      */
     Move<FollowupResult> settle(EntityManager em, Followup followup, long now, Ask ask) {
         rowLocks.lockFresh(em, followup);
+        followup.actingAs(callers.principal());
         Move<FollowupResult> move = ask.of(followup, now);
         if (move.event() != null) {
             events.append(em, move.event(), now);

@@ -10,6 +10,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -110,6 +111,10 @@ public class Followup {
 
     @Column(name = "status_history", nullable = false)
     private String statusHistory;
+
+    /** Who asks for the change being made, recorded in its history entry; not stored in a column of its own. */
+    @Transient
+    private String actor;
 
     protected Followup() {
     }
@@ -221,7 +226,7 @@ public class Followup {
         if (next == FollowupStatus.DISMISSED) {
             dismissReason = note;
         }
-        statusHistory = JsonColumns.appendHistory(statusHistory, status, now, note);
+        statusHistory = JsonColumns.appendHistory(statusHistory, status, now, note, actor);
         if (next.terminal()) {
             active = 0;
             endedAt = now;
@@ -241,6 +246,16 @@ public class Followup {
             details.put("note", note);
         }
         return Event.of(type).withWorkItem(workItemId, repo, prNumber, claimedByAgentId).withDetails(details);
+    }
+
+    /** Records {@code principal} as who made the newest change of the status history: its creation (§14). */
+    public void attributeNewestChange(String principal) {
+        statusHistory = JsonColumns.attributeNewest(statusHistory, principal);
+    }
+
+    /** Who asks for the changes that follow ({@code admin}, {@code agent:<id>}, {@code system}), for their history. */
+    public void actingAs(String principal) {
+        actor = principal;
     }
 
     public FollowupView view() {

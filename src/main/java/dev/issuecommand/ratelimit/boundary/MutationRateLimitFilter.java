@@ -1,6 +1,8 @@
 package dev.issuecommand.ratelimit.boundary;
 
 import dev.issuecommand.auth.BearerAuthFilter;
+import dev.issuecommand.auth.Caller;
+import dev.issuecommand.auth.Callers;
 import dev.issuecommand.config.JsonFactories;
 import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.ratelimit.control.MutationRoutes;
@@ -23,7 +25,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The mutation limit of docs/behaviour.md §11, after authentication: each mutation takes one token from the principal's
- * bucket and one from the bucket of the body's {@code agent_id}. The body is read here and handed on unchanged.
+ * bucket and one from the bucket of its agent: the agent of its agent key, or with the shared key the body's
+ * {@code agent_id}. The body is read here and handed on unchanged.
  */
 @Provider
 @PreMatching
@@ -36,6 +39,9 @@ public class MutationRateLimitFilter implements ContainerRequestFilter {
     @Inject
     RateLimits limits;
 
+    @Inject
+    Callers callers;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         Object principal = request.getProperty(BearerAuthFilter.PRINCIPAL);
@@ -46,7 +52,8 @@ public class MutationRateLimitFilter implements ContainerRequestFilter {
         if (!MutationRoutes.matches(request.getMethod(), path)) {
             return;
         }
-        Verdict verdict = limits.mutation(principal.toString(), agentId(request));
+        Caller caller = callers.sender();
+        Verdict verdict = limits.mutation(principal.toString(), caller.isAdmin() ? agentId(request) : caller.agentId());
         if (!verdict.allowed()) {
             metrics.rateLimited(verdict.scope());
             request.abortWith(TooManyRequests.of(verdict));
