@@ -78,9 +78,14 @@ class AgentsCliIT {
         assertThat(usage.err()).contains("agents add needs an <agent_id>").contains("Usage:");
     }
 
+    /** The database comes from ./.env and the password from DATABASE_PASSWORD_FILE, as the server reads them. */
     @Test
     void onPostgresqlAddAndListWorkOnAFreshDatabase() throws Exception {
-        Map<String, String> env = Map.of("DATABASE_URL", Postgres.newDatabaseUrl());
+        String url = Postgres.newDatabaseUrl().replace(":" + Postgres.password() + "@", "@");
+        Path work = Files.createDirectories(dir.resolve("cli"));
+        Files.writeString(work.resolve(".env"), "DATABASE_URL=" + url + "\n");
+        Path password = Files.writeString(dir.resolve("db-password"), Postgres.password() + "\n");
+        Map<String, String> env = Map.of("DATABASE_PASSWORD_FILE", password.toString());
         Run add = cli(env, "add", "bot-pg", "--expires", "2999-01-31T00:00:00Z");
         assertThat(add.code()).as(add.err()).isZero();
         String key = add.out().strip();
