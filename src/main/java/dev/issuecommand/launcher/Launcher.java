@@ -23,7 +23,8 @@ import java.util.jar.JarFile;
  * Liberty's banner and extractor included, goes to stderr), passes {@code .env} values on to Liberty and the
  * application as system properties, validates the settings so a bad one ends the process at once with exit
  * code 1, and then starts Liberty from a reused unpacked runtime ({@link UnpackedRuntime}), or through Liberty's own
- * runnable-jar entry point when none is available.
+ * runnable-jar entry point when none is available. With {@code mcp} first it is the light stdio front instead; with
+ * {@code agents} first, the agent keys' command line on the database, without Liberty ({@link ApplicationCommand}).
  */
 public final class Launcher {
 
@@ -36,6 +37,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        PrintStream stdout = System.out;
         System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         Map<String, String> dotEnv = DotEnvFile.inWorkingDirectory();
         dotEnv.forEach((name, value) -> {
@@ -45,6 +47,10 @@ public final class Launcher {
         });
         if (args.length > 0 && args[0].equals(MCP_COMMAND)) {
             McpFront.standalone(Launcher::lookup, runningJar());
+            return;
+        }
+        if (args.length > 0 && args[0].equals(ApplicationCommand.AGENTS)) {
+            System.exit(ApplicationCommand.agents(runningJar(), extractRoot(), args, stdout, Launcher::lookup));
             return;
         }
         Path jar = runningJar();
@@ -102,9 +108,7 @@ public final class Launcher {
         if (!isBlank(System.getenv("WLP_JAR_EXTRACT_DIR"))) {
             return Optional.empty();
         }
-        String configuredRoot = System.getenv("WLP_JAR_EXTRACT_ROOT");
-        Path root = (isBlank(configuredRoot) ? Path.of(System.getProperty("user.home"), "wlpExtract")
-                : Path.of(configuredRoot)).toAbsolutePath();
+        Path root = extractRoot();
         try {
             Optional<UnpackedRuntime> runtime = UnpackedRuntime.claim(jar, root);
             runtime.ifPresent(slot -> {
@@ -124,6 +128,13 @@ public final class Launcher {
             LauncherLog.warn("runtime.reuse_unavailable", "message", String.valueOf(e));
             return Optional.empty();
         }
+    }
+
+    /** Where this jar's runtime and classes are unpacked: {@code WLP_JAR_EXTRACT_ROOT}, else {@code ~/wlpExtract}. */
+    private static Path extractRoot() {
+        String configuredRoot = System.getenv("WLP_JAR_EXTRACT_ROOT");
+        return (isBlank(configuredRoot) ? Path.of(System.getProperty("user.home"), "wlpExtract")
+                : Path.of(configuredRoot)).toAbsolutePath();
     }
 
     private static Path runningJar() {

@@ -38,7 +38,7 @@ import java.util.zip.ZipFile;
 final class UnpackedRuntime implements AutoCloseable {
 
     static final int SLOTS = 4;
-    private static final String COMPLETE_MARKER = ".issuecommand-unpacked";
+    static final String COMPLETE_MARKER = ".issuecommand-unpacked";
     private static final String ROOT_ENTRY = "wlp/";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
@@ -186,7 +186,7 @@ final class UnpackedRuntime implements AutoCloseable {
     }
 
     /** A slot is reused (or removed) only if {@code me} owns it and nobody else may write to it. */
-    private static boolean isPrivate(Path directory, UserPrincipal me) throws IOException {
+    static boolean isPrivate(Path directory, UserPrincipal me) throws IOException {
         if (!POSIX) {
             return true;
         }
@@ -200,7 +200,7 @@ final class UnpackedRuntime implements AutoCloseable {
      * This process's user, read off a file it creates in {@code root} (no user-name lookup, so a user without a
      * passwd entry works too); null where the file system has no owners.
      */
-    private static UserPrincipal currentUser(Path root) throws IOException {
+    static UserPrincipal currentUser(Path root) throws IOException {
         if (!POSIX) {
             return null;
         }
@@ -212,7 +212,7 @@ final class UnpackedRuntime implements AutoCloseable {
         }
     }
 
-    private static FileAttribute<?>[] ownerOnly() {
+    static FileAttribute<?>[] ownerOnly() {
         if (!POSIX) {
             return new FileAttribute<?>[0];
         }

@@ -5,7 +5,6 @@ import dev.issuecommand.logging.JsonLog;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import org.postgresql.Driver;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -70,15 +69,7 @@ final class EventNotifications {
     }
 
     private Connection connect() throws SQLException {
-        Properties properties = new Properties();
-        if (target.user() != null) {
-            properties.setProperty("user", target.user());
-        }
-        if (target.password() != null) {
-            properties.setProperty("password", target.password());
-        }
-        properties.setProperty("ApplicationName", "issuecommand-events");
-        Connection open = new Driver().connect(target.jdbcUrl(), properties);
+        Connection open = new Driver().connect(target.jdbcUrl(), target.connectionProperties("issuecommand-events"));
         if (open == null) {
             throw new SQLException("the PostgreSQL driver does not take " + target.where());
         }

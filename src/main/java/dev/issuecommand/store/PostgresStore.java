@@ -25,31 +25,11 @@ import org.eclipse.persistence.platform.database.PostgreSQLPlatform;
  */
 final class PostgresStore implements Store {
 
-    /** Advisory lock keys: arbitrary numbers that only IssueCommand uses. */
-    private static final long MIGRATION_LOCK = 0x1550_0001L;
-    private static final long EVENT_ORDER_LOCK = 0x1550_0002L;
+    /** Advisory lock key: an arbitrary number that only IssueCommand uses (see also {@link StoreStatements}). */
     private static final int KEYED_LOCKS = 0x1550;
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK_DETECTED = "40P01";
     private static final long CONNECTION_WAIT_MILLIS = 5_000;
-
-    /** Waits for other instances' migrations; {@link #prepare} releases the lock once the schema is current. */
-    private static final SchemaMigrator.VersionMark VERSION_TABLE = new SchemaMigrator.VersionMark() {
-        @Override
-        public int read(Statement statement) throws SQLException {
-            statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
-            statement.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            try (var rs = statement.executeQuery("SELECT MAX(version) FROM schema_version")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        }
-
-        @Override
-        public void write(Statement statement, int version) throws SQLException {
-            statement.executeUpdate("DELETE FROM schema_version");
-            statement.executeUpdate("INSERT INTO schema_version (version) VALUES (" + version + ")");
-        }
-    };
 
     private final PostgresTarget target;
     private HikariDataSource dataSource;
@@ -78,23 +58,8 @@ final class PostgresStore implements Store {
         config.addDataSourceProperty("ApplicationName", "issuecommand");
         dataSource = new HikariDataSource(config);
         try (Connection connection = dataSource.getConnection()) {
-            try {
-                SchemaMigrator.migrate(connection, "db/postgresql/", VERSION_TABLE);
-                IntegrityCheck.verify(connection);
-            } finally {
-                releaseMigrationLock(connection);
-            }
-        }
-    }
-
-    /** The connection goes back to the pool, where its session, and so a session lock, would live on. */
-    private static void releaseMigrationLock(Connection connection) throws SQLException {
-        if (!connection.getAutoCommit()) {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("SELECT pg_advisory_unlock_all()");
+            SchemaMigrator.migrate(connection, SchemaMigrator.Dialect.POSTGRESQL);
+            IntegrityCheck.verify(connection);
         }
     }
 
@@ -113,13 +78,13 @@ final class PostgresStore implements Store {
 
     @Override
     public void beginWrite(EntityManager em) {
-        execute(em, "SELECT nextval('data_version')");
+        execute(em, StoreStatements.POSTGRES_MOVE_VERSION);
     }
 
     @Override
     public void afterCommit() {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SELECT nextval('data_version')");
+            statement.execute(StoreStatements.POSTGRES_MOVE_VERSION);
         } catch (SQLException e) {
             // the version already moved when the transaction began; kept answers are refreshed by the next write
             JsonLog.warn("database.version_not_moved", "error", e.getClass().getSimpleName());
@@ -134,8 +99,7 @@ final class PostgresStore implements Store {
 
     @Override
     public void orderEvents(EntityManager em) {
-        execute(em, "SELECT pg_advisory_xact_lock(" + EVENT_ORDER_LOCK + "), pg_notify('"
-                + EventNotifications.CHANNEL + "', '')");
+        execute(em, StoreStatements.POSTGRES_ORDER_EVENTS);
     }
 
     @Override

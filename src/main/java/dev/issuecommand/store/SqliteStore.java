@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -25,20 +24,6 @@ import java.util.concurrent.locks.ReentrantLock;
 final class SqliteStore implements Store {
 
     private static final int READ_CONNECTIONS = 8;
-
-    private static final SchemaMigrator.VersionMark USER_VERSION = new SchemaMigrator.VersionMark() {
-        @Override
-        public int read(Statement statement) throws SQLException {
-            try (var rs = statement.executeQuery("PRAGMA user_version")) {
-                return rs.next() ? rs.getInt(1) : 0;
-            }
-        }
-
-        @Override
-        public void write(Statement statement, int version) throws SQLException {
-            statement.executeUpdate("PRAGMA user_version = " + version);
-        }
-    };
 
     private final Settings settings;
     private final Path file;
@@ -59,28 +44,17 @@ final class SqliteStore implements Store {
         // DriverManager finds service-loaded drivers once per JVM: a redeployed WAR must register its own.
         Class.forName("org.sqlite.JDBC");
         writerQueue = WriterQueue.beside(file);
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(settings))) {
-            SchemaMigrator.migrate(connection, "db/sqlite/", USER_VERSION);
+        try (Connection connection = DriverManager.getConnection(StoreStatements.sqliteUrl(settings))) {
+            SchemaMigrator.migrate(connection, SchemaMigrator.Dialect.SQLITE);
             IntegrityCheck.verify(connection);
         }
-    }
-
-    static String jdbcUrl(Settings settings) {
-        String journal = settings.sqliteJournalMode().toLowerCase(Locale.ROOT);
-        // synchronous=NORMAL in WAL mode keeps every committed transaction across a process crash (kill -9).
-        String synchronous = "wal".equals(journal) ? "NORMAL" : "FULL";
-        return "jdbc:sqlite:" + Path.of(settings.sqlitePath()).toAbsolutePath()
-                + "?journal_mode=" + journal
-                + "&busy_timeout=" + settings.sqliteBusyTimeoutMs()
-                + "&synchronous=" + synchronous
-                + "&foreign_keys=on";
     }
 
     @Override
     public Map<String, Object> persistenceProperties() {
         Map<String, Object> properties = new HashMap<>();
         properties.put("jakarta.persistence.jdbc.driver", "org.sqlite.JDBC");
-        properties.put("jakarta.persistence.jdbc.url", jdbcUrl(settings));
+        properties.put("jakarta.persistence.jdbc.url", StoreStatements.sqliteUrl(settings));
         properties.put("eclipselink.target-database", SqlitePlatform.class.getName());
         properties.put("eclipselink.connection-pool.default.initial", "1");
         properties.put("eclipselink.connection-pool.default.min", "1");
@@ -120,7 +94,7 @@ final class SqliteStore implements Store {
     @Override
     public void beginWrite(EntityManager em) {
         try (Statement statement = em.unwrap(Connection.class).createStatement()) {
-            statement.executeUpdate("UPDATE write_lock SET n = n + 1 WHERE id = 1");
+            statement.executeUpdate(StoreStatements.SQLITE_BEGIN_WRITE);
         } catch (SQLException e) {
             throw new PersistenceException("Cannot take the database's write lock", e);
         }

@@ -53,7 +53,7 @@ public class AgentKeys implements AgentKeyLookup {
             }
             AgentKey.Issued issued = AgentKey.issue(agentId, repos, expiresAt, now);
             em.persist(issued.row());
-            record(em, existing != null ? "agent.key_rotated" : "agent.key_issued", issued.row(), now);
+            record(em, existing != null ? AgentKey.ROTATED : AgentKey.ISSUED, issued.row(), now);
             return new Outcome(Optional.of(issued), existing != null);
         });
     }
@@ -74,7 +74,7 @@ public class AgentKeys implements AgentKeyLookup {
                 return false;
             }
             em.remove(key);
-            record(em, "agent.key_revoked", key, now);
+            record(em, AgentKey.REVOKED, key, now);
             return true;
         });
     }

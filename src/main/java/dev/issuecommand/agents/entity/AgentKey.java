@@ -30,8 +30,12 @@ public class AgentKey {
     /** What every agent key starts with, so that secret scanners can find leaked ones. */
     public static final String MARK = "icak_";
 
+    /** The events of key changes; they never hold the key. */
+    public static final String ISSUED = "agent.key_issued";
+    public static final String ROTATED = "agent.key_rotated";
+    public static final String REVOKED = "agent.key_revoked";
+
     private static final Pattern SHAPE = Pattern.compile("icak_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     @Column(name = "agent_id")
@@ -68,14 +72,35 @@ public class AgentKey {
 
     /** A new key and its row, for {@code agentId} on {@code repos} (empty: all), valid until {@code expiresAt}. */
     public static Issued issue(String agentId, List<String> repos, Long expiresAt, long now) {
-        byte[] id = new byte[6];
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(id);
-        RANDOM.nextBytes(secret);
-        String prefix = MARK + HexFormat.of().formatHex(id);
-        String key = prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(repos));
-        return new Issued(new AgentKey(agentId, prefix, hash(key), distinct, now, expiresAt), key);
+        Secret secret = Secret.generate();
+        return new Issued(new AgentKey(agentId, secret.prefix(), secret.hash(), distinct(repos), now, expiresAt),
+                secret.key());
+    }
+
+    /** {@code repos} once each, in their order: what a key keeps of the repositories it was issued for. */
+    public static List<String> distinct(List<String> repos) {
+        return List.copyOf(new LinkedHashSet<>(repos));
+    }
+
+    /** A new key: the key itself (shown once), its prefix and the hash that is kept of it. */
+    public record Secret(String key, String prefix, String hash) {
+
+        private static final SecureRandom RANDOM = new SecureRandom();
+
+        public static Secret generate() {
+            byte[] id = new byte[6];
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(id);
+            RANDOM.nextBytes(secret);
+            String prefix = MARK + HexFormat.of().formatHex(id);
+            String key = prefix + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+            return new Secret(key, prefix, AgentKey.hash(key));
+        }
+
+        @Override
+        public String toString() {
+            return "Secret[prefix=" + prefix + "]";
+        }
     }
 
     /** A new key with its row; the key is shown once and never stored. */
@@ -97,6 +122,10 @@ public class AgentKey {
     }
 
     public boolean expiredAt(long now) {
+        return expired(expiresAt, now);
+    }
+
+    private static boolean expired(Long expiresAt, long now) {
         return expiresAt != null && now >= expiresAt;
     }
 
@@ -107,8 +136,14 @@ public class AgentKey {
 
     /** The key as lists show it: never the key itself, nor its hash. */
     public AgentKeyView view(long now) {
-        return new AgentKeyView(agentId, keyPrefix, JsonColumns.strings(repos), Timestamps.iso(createdAt),
-                Timestamps.isoOrNull(expiresAt), expiredAt(now));
+        return view(agentId, keyPrefix, JsonColumns.strings(repos), createdAt, expiresAt, now);
+    }
+
+    /** A key as lists show it, from the values of its row. */
+    public static AgentKeyView view(String agentId, String keyPrefix, List<String> repos, long createdAt,
+            Long expiresAt, long now) {
+        return new AgentKeyView(agentId, keyPrefix, repos, Timestamps.iso(createdAt), Timestamps.isoOrNull(expiresAt),
+                expired(expiresAt, now));
     }
 
     public String agentId() {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Properties;
 import java.util.function.Function;
 
 /**
@@ -57,6 +58,19 @@ public record PostgresTarget(String jdbcUrl, String user, String password, Strin
         String jdbcUrl = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/" + uri.getRawPath().substring(1) + query;
         return new PostgresTarget(jdbcUrl, user, password != null ? password : fromUrl, uri.getHost(), port, database,
                 poolSize);
+    }
+
+    /** The JDBC driver's connection properties: user, password and {@code applicationName} as seen by the server. */
+    public Properties connectionProperties(String applicationName) {
+        Properties properties = new Properties();
+        if (user != null) {
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        properties.setProperty("ApplicationName", applicationName);
+        return properties;
     }
 
     /** {@code host:port/database}, for messages: never the user's password. */

@@ -62,10 +62,22 @@ public record Settings(
 
     /** Reads every setting through {@code lookup} (null or blank means unset) and validates it. */
     public static Settings from(Function<String, String> lookup) {
-        Reader r = new Reader(lookup);
+        return read(new Reader(lookup, true));
+    }
+
+    /**
+     * The settings of a command that works on the database alone ({@code agents add|list|revoke}): as {@link #from},
+     * except that {@code GITHUB_TOKEN} and {@code API_KEY} may be unset (null then).
+     */
+    public static Settings forDatabaseWork(Function<String, String> lookup) {
+        return read(new Reader(lookup, false));
+    }
+
+    private static Settings read(Reader r) {
+        Function<String, String> lookup = r.lookup();
         return new Settings(
-                r.required("GITHUB_TOKEN"),
-                r.required("API_KEY"),
+                r.credential("GITHUB_TOKEN"),
+                r.credential("API_KEY"),
                 r.url("GITHUB_API_URL", "https://api.github.com"),
                 r.integer("HTTP_PORT", 3100, 1, 65535),
                 r.string("HTTP_HOST", "0.0.0.0"),
@@ -109,7 +121,7 @@ public record Settings(
     }
 
     /** Parses one variable at a time; the first bad value stops with a message naming it. */
-    private record Reader(Function<String, String> lookup) {
+    private record Reader(Function<String, String> lookup, boolean credentialsRequired) {
 
         String raw(String name) {
             String value = lookup.apply(name);
@@ -122,6 +134,11 @@ public record Settings(
                 throw new SettingsException(name + " is required but not set");
             }
             return value;
+        }
+
+        /** A credential for GitHub or for the API: required by the server, optional for database work. */
+        String credential(String name) {
+            return credentialsRequired ? required(name) : raw(name);
         }
 
         String string(String name, String fallback) {

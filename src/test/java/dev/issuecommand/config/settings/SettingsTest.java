@@ -97,6 +97,18 @@ class SettingsTest {
     }
 
     @Test
+    void databaseWorkNeedsNoCredentialsButChecksTheOtherSettings() {
+        Map<String, String> values = Map.of("SQLITE_PATH", "/data/ic.db", "ALLOWED_REPOS", "Acme/Widgets");
+        Settings s = Settings.forDatabaseWork(values::get);
+        assertThat(s.githubToken()).isNull();
+        assertThat(s.apiKey()).isNull();
+        assertThat(s.sqlitePath()).isEqualTo("/data/ic.db");
+        assertThat(s.allowedRepos()).containsExactly("acme/widgets");
+        assertThatThrownBy(() -> Settings.forDatabaseWork(Map.of("SQLITE_JOURNAL_MODE", "fast")::get))
+                .hasMessageStartingWith("Invalid SQLITE_JOURNAL_MODE");
+    }
+
+    @Test
     void envExampleAndReadmeNameEverySetting() throws Exception {
         java.util.Set<String> read = new java.util.TreeSet<>();
         Settings.from(name -> {
