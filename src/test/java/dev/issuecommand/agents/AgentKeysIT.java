@@ -317,6 +317,13 @@ class AgentKeysIT {
         assertRefused(agentA.post("/api/admin/agents", Map.of("agent_id", "agent-a", "rotate", true)), 403,
                 "admin_only", "issue");
         assertRefused(agentA.delete("/api/admin/agents/agent-b", null), 403, "admin_only", "revoke");
+        for (String path : List.of("/api/admin;x=1/agents", "/api;x/admin/agents", "/api/admin/agents;x",
+                "/api/admin;a=b;c=d/agents", "/api/admin;/agents/agent-b")) {
+            assertRefused(agentA.get(path), 403, "admin_only", "list through " + path);
+            assertRefused(agentA.post(path, Map.of("agent_id", "agent-b", "rotate", true)), 403, "admin_only",
+                    "rotate through " + path);
+            assertRefused(agentA.delete(path, null), 403, "admin_only", "revoke through " + path);
+        }
         assertThat(agentB.get("/api/claims").status()).as("agent-b's key is still there").isEqualTo(200);
         assertThat(agentA.get("/api/claims").json().get("claims")).extracting(c -> c.get("claim_id").asText())
                 .contains(claim);

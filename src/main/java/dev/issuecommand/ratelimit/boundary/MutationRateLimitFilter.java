@@ -1,6 +1,9 @@
 package dev.issuecommand.ratelimit.boundary;
 
 import dev.issuecommand.auth.BearerAuthFilter;
+import dev.issuecommand.auth.Caller;
+import dev.issuecommand.auth.Callers;
+import dev.issuecommand.auth.RoutePath;
 import dev.issuecommand.config.JsonFactories;
 import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.ratelimit.control.MutationRoutes;
@@ -20,10 +23,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The mutation limit of docs/behaviour.md §11, after authentication: each mutation takes one token from the principal's
- * bucket and one from the bucket of the body's {@code agent_id}. The body is read here and handed on unchanged.
+ * bucket and one from the bucket of the agent it is for: the agent of the caller's agent key, or for the shared key
+ * the body's {@code agent_id} (read here and handed on unchanged). An agent key naming another agent thus spends its
+ * own agent's tokens, never the other's.
  */
 @Provider
 @PreMatching
@@ -36,17 +42,22 @@ public class MutationRateLimitFilter implements ContainerRequestFilter {
     @Inject
     RateLimits limits;
 
+    @Inject
+    Callers callers;
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         Object principal = request.getProperty(BearerAuthFilter.PRINCIPAL);
         if (!limits.enabled() || principal == null) {
             return;
         }
-        String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/+", "");
+        String path = RoutePath.of(request.getUriInfo());
         if (!MutationRoutes.matches(request.getMethod(), path)) {
             return;
         }
-        Verdict verdict = limits.mutation(principal.toString(), agentId(request));
+        Optional<Caller> agent = callers.current().filter(caller -> !caller.isAdmin());
+        String agentId = agent.isPresent() ? agent.get().agentId() : agentId(request);
+        Verdict verdict = limits.mutation(principal.toString(), agentId);
         if (!verdict.allowed()) {
             metrics.rateLimited(verdict.scope());
             request.abortWith(TooManyRequests.of(verdict));
