@@ -96,7 +96,8 @@ class AgentKeyRevocationIT {
                     "issue_number", 5));
             assertThat(refused.json().get("error").asText()).as(refused.text()).isEqualTo("agent_mismatch");
         }
-        Api.Answer claimed = victim.post("/api/claims", Map.of("repo", REPO, "issue_number", 5));
+        Api.Answer claimed = victim.post("/api/claims", Map.of("agent_id", "limit-victim", "repo", REPO,
+                "issue_number", 5));
         assertThat(claimed.status()).as("the victim's own budget is whole: " + claimed.text()).isEqualTo(200);
         Api.Answer spent = mallory.post("/api/claims", Map.of("repo", REPO, "issue_number", 5));
         assertThat(spent.status()).as("the sender's is spent: " + spent.text()).isEqualTo(429);
