@@ -106,13 +106,17 @@ class AgentKeysIT {
         return queued.json().get("work_item_id").asText();
     }
 
+    /** Work an agent holds: a claim and a follow-up. */
+    record Work(String claim, String followup) {
+    }
+
     /** Work of agent-b, taken by the administrator for it: a claim of {@code REPO1#issue} and a follow-up on PR {@code pr}. */
-    static String[] workOfAgentB(int issue, int pr) {
+    static Work workOfAgentB(int issue, int pr) {
         String claim = admin.claimId("agent-b", REPO1, issue);
         String followup = queueFollowup(REPO1, pr);
         Api.Answer taken = admin.patch("/api/followups/" + followup, Map.of("agent_id", "agent-b", "status", "claimed"));
         assertThat(taken.status()).as(taken.text()).isEqualTo(200);
-        return new String[] {claim, followup};
+        return new Work(claim, followup);
     }
 
     static void assertRefused(Api.Answer answer, int status, String error, String what) {
@@ -182,9 +186,9 @@ class AgentKeysIT {
 
     @Test
     void impersonationIsRefusedOnEveryRouteAndChangesNothing() {
-        String[] work = workOfAgentB(1, 101);
-        String claim = work[0];
-        String followup = work[1];
+        Work work = workOfAgentB(1, 101);
+        String claim = work.claim();
+        String followup = work.followup();
         JsonNode claimBefore = admin.get("/api/claims/" + claim).json();
         JsonNode followupBefore = admin.get("/api/followups/" + followup).json();
         JsonNode workBefore = admin.get("/api/my-work?agent_id=agent-b").json();
@@ -250,22 +254,22 @@ class AgentKeysIT {
 
     @Test
     void aKeyCannotChangeAnotherAgentsWorkByLeavingOutAgentId() {
-        String[] work = workOfAgentB(6, 106);
-        JsonNode claimBefore = admin.get("/api/claims/" + work[0]).json();
-        JsonNode followupBefore = admin.get("/api/followups/" + work[1]).json();
+        Work work = workOfAgentB(6, 106);
+        JsonNode claimBefore = admin.get("/api/claims/" + work.claim()).json();
+        JsonNode followupBefore = admin.get("/api/followups/" + work.followup()).json();
         List<Api.Answer> answers = List.of(
-                agentA.patch("/api/claims/" + work[0], Map.of("status", "in_progress")),
-                agentA.delete("/api/claims/" + work[0], null),
-                agentA.post("/api/claims/" + work[0] + "/heartbeat", Map.of()),
-                agentA.patch("/api/followups/" + work[1], Map.of("status", "done")),
+                agentA.patch("/api/claims/" + work.claim(), Map.of("status", "in_progress")),
+                agentA.delete("/api/claims/" + work.claim(), null),
+                agentA.post("/api/claims/" + work.claim() + "/heartbeat", Map.of()),
+                agentA.patch("/api/followups/" + work.followup(), Map.of("status", "done")),
                 agentA.post("/api/claims", Map.of("repo", REPO1, "issue_number", 6)));
         assertThat(answers).allSatisfy(answer -> {
             assertThat(answer.status()).as(answer.text()).isEqualTo(409);
             assertThat(answer.json().get("error").asText()).as(answer.text()).isIn("agent_mismatch", "already_claimed");
             assertThat(answer.json().get("owner_agent_id").asText()).as(answer.text()).isEqualTo("agent-b");
         });
-        assertThat(admin.get("/api/claims/" + work[0]).json()).isEqualTo(claimBefore);
-        assertThat(admin.get("/api/followups/" + work[1]).json()).isEqualTo(followupBefore);
+        assertThat(admin.get("/api/claims/" + work.claim()).json()).isEqualTo(claimBefore);
+        assertThat(admin.get("/api/followups/" + work.followup()).json()).isEqualTo(followupBefore);
     }
 
     @Test
@@ -340,9 +344,9 @@ class AgentKeysIT {
 
     @Test
     void mcpToolsActAsTheKeysAgentAndRefuseImpersonation() throws Exception {
-        String[] work = workOfAgentB(11, 111);
-        JsonNode claimBefore = admin.get("/api/claims/" + work[0]).json();
-        JsonNode followupBefore = admin.get("/api/followups/" + work[1]).json();
+        Work work = workOfAgentB(11, 111);
+        JsonNode claimBefore = admin.get("/api/claims/" + work.claim()).json();
+        JsonNode followupBefore = admin.get("/api/followups/" + work.followup()).json();
         try (McpHttpSession session = McpHttpSession.open(server.port(), keyA)) {
             JsonNode claimed = call(session, "claim_issue", Map.of("repo", REPO1, "issue_number", 10));
             assertThat(McpMessages.payload(claimed).path("claim").path("agent_id").asText()).as(claimed.toString())
@@ -362,12 +366,12 @@ class AgentKeysIT {
 
             Map<String, Map<String, Object>> impersonations = Map.of(
                     "claim_issue", Map.of("repo", REPO1, "issue_number", 12),
-                    "update_claim_status", Map.of("claim_id", work[0], "status", "in_progress"),
-                    "release_issue", Map.of("claim_id", work[0]),
-                    "heartbeat_claim", Map.of("claim_id", work[0]),
+                    "update_claim_status", Map.of("claim_id", work.claim(), "status", "in_progress"),
+                    "release_issue", Map.of("claim_id", work.claim()),
+                    "heartbeat_claim", Map.of("claim_id", work.claim()),
                     "next_issue", Map.of("repo", REPO1),
                     "next_work", Map.of(),
-                    "update_followup_status", Map.of("work_item_id", work[1], "status", "done"),
+                    "update_followup_status", Map.of("work_item_id", work.followup(), "status", "done"),
                     "get_my_work", Map.of());
             impersonations.forEach((tool, arguments) -> {
                 JsonNode answer = call(session, tool, with(arguments, "agent_id", "agent-b"));
@@ -383,8 +387,8 @@ class AgentKeysIT {
                         .isEqualTo("agent-a");
             }
         }
-        assertThat(admin.get("/api/claims/" + work[0]).json()).isEqualTo(claimBefore);
-        assertThat(admin.get("/api/followups/" + work[1]).json()).isEqualTo(followupBefore);
+        assertThat(admin.get("/api/claims/" + work.claim()).json()).isEqualTo(claimBefore);
+        assertThat(admin.get("/api/followups/" + work.followup()).json()).isEqualTo(followupBefore);
         assertThat(admin.get("/api/claims?repo=" + REPO1).json().get("claims"))
                 .extracting(c -> c.get("issue_number").asInt()).doesNotContain(12);
         assertThat(admin.get("/api/claims?repo=" + REPO2).json().get("claims"))
