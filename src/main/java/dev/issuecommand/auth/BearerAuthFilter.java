@@ -40,7 +40,7 @@ public class BearerAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/+", "");
+        String path = RoutePath.of(request.getUriInfo());
         if (!path.startsWith("/api") && !path.startsWith("/sse")) {
             return;
         }

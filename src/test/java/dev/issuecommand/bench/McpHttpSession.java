@@ -17,21 +17,34 @@ public final class McpHttpSession implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uri;
+    private final String key;
     private String sessionId;
 
-    private McpHttpSession(int port) {
-        this.uri = endpoint(port);
+    private McpHttpSession(URI uri, String key, String sessionId) {
+        this.uri = uri;
+        this.key = key;
+        this.sessionId = sessionId;
     }
 
     /** Opens a session: {@code initialize} (its answer names the session), then {@code notifications/initialized}. */
     public static McpHttpSession open(int port) throws IOException, InterruptedException {
-        McpHttpSession session = new McpHttpSession(port);
+        return open(port, ServerProcess.API_KEY);
+    }
+
+    /** Opens a session as {@link #open(int)} does, sending {@code key} (the shared key or an agent key) as bearer. */
+    public static McpHttpSession open(int port, String key) throws IOException, InterruptedException {
+        McpHttpSession session = new McpHttpSession(endpoint(port), key, null);
         HttpResponse<String> response = session.post(McpMessages.initialize(0));
         session.sessionId = response.headers().firstValue("Mcp-Session-Id")
                 .orElseThrow(() -> new IOException("initialize gave HTTP " + response.statusCode()
                         + " without Mcp-Session-Id: " + response.body()));
         session.post(McpMessages.INITIALIZED);
         return session;
+    }
+
+    /** The same session, its requests sent with {@code otherKey} as bearer instead. */
+    public McpHttpSession withKey(String otherKey) {
+        return new McpHttpSession(uri, otherKey, sessionId);
     }
 
     /** Sends a request and returns its answer. */
@@ -75,7 +88,7 @@ public final class McpHttpSession implements AutoCloseable {
 
     private HttpRequest.Builder base(URI target) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + ServerProcess.API_KEY)
+                .header("Authorization", "Bearer " + key)
                 .header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", McpMessages.PROTOCOL_VERSION);
         if (sessionId != null) {

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * the test writes requests to its stdin and reads each stdout line, so it can also do what a well-behaved client
  * never does (die, close stdin in the middle of a call). Background servers the front started are killed on close.
  */
-final class FrontProcess implements AutoCloseable {
+public final class FrontProcess implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern STARTED = Pattern.compile("\"event\":\"mcp.front.server_started\",\"pid\":\"(\\d+)\"");
@@ -47,7 +47,7 @@ final class FrontProcess implements AutoCloseable {
     }
 
     /** Spawns {@code command} (the jar's command line, or a wrapper around it) in {@code dir} with {@code env}. */
-    static FrontProcess spawn(Path dir, String name, Map<String, String> env, List<String> command) throws IOException {
+    public static FrontProcess spawn(Path dir, String name, Map<String, String> env, List<String> command) throws IOException {
         Path err = dir.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile());
         builder.environment().putAll(env);
@@ -57,14 +57,14 @@ final class FrontProcess implements AutoCloseable {
     }
 
     /** {@code java -jar issuecommand.jar args…}. */
-    static List<String> jar(String... args) {
+    public static List<String> jar(String... args) {
         List<String> command = new ArrayList<>(List.of(ServerProcess.javaBin(), "-jar", ServerProcess.jar().toString()));
         command.addAll(List.of(args));
         return command;
     }
 
     /** Sends {@code initialize} and {@code notifications/initialized}; returns the answer. */
-    JsonNode initialize() throws Exception {
+    public JsonNode initialize() throws Exception {
         int id = send("initialize", Map.of("protocolVersion", "2025-06-18", "capabilities", Map.of(),
                 "clientInfo", Map.of("name", "front-it", "version", "1")));
         JsonNode answer = answer(id, 30);
@@ -73,7 +73,7 @@ final class FrontProcess implements AutoCloseable {
     }
 
     /** Sends a {@code tools/call}; returns its id. */
-    int call(String tool, Map<String, Object> arguments) throws IOException {
+    public int call(String tool, Map<String, Object> arguments) throws IOException {
         return send("tools/call", Map.of("name", tool, "arguments", arguments));
     }
 
@@ -89,7 +89,7 @@ final class FrontProcess implements AutoCloseable {
     }
 
     /** The answer to request {@code id}, waiting up to {@code seconds}; other lines read meanwhile are dropped. */
-    JsonNode answer(int id, long seconds) throws InterruptedException {
+    public JsonNode answer(int id, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             JsonNode line = lines.poll(200, TimeUnit.MILLISECONDS);
@@ -109,7 +109,7 @@ final class FrontProcess implements AutoCloseable {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? Optional.of(process.exitValue()) : Optional.empty();
     }
 
-    String stderr() {
+    public String stderr() {
         try {
             return Files.readString(stderr);
         } catch (IOException e) {

@@ -32,10 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hundreds of malformed or hostile requests against every route the claims suite ({@code HostileInputIT}) leaves
- * out: follow-ups, next-work, repositories, issues, sync, the webhook path, {@code /sse}, health, odd headers and
- * auth schemes, plus raw malformed HTTP over a socket. No 5xx, the process stays up, the stored claim and
- * follow-up are unchanged, no secret reaches the logs and stdout stays empty; with the data in SQLite and in
- * PostgreSQL.
+ * out: follow-ups, next-work, repositories, issues, sync, the agent keys, the webhook path, {@code /sse}, health, odd
+ * headers and auth schemes, plus raw malformed HTTP over a socket. No 5xx, the process stays up, the stored claim and
+ * follow-up are unchanged, no agent key is issued or revoked, no secret reaches the logs and stdout stays empty; with
+ * the data in SQLite and in PostgreSQL.
  */
 class HostileRoutesIT {
 
@@ -79,13 +79,16 @@ class HostileRoutesIT {
                 String item = queued.json().get("work_item_id").asText();
                 Api.Answer taken = api.patch("/api/followups/" + item, Map.of("agent_id", "keeper", "status", "in_progress"));
                 assertThat(taken.status()).as(taken.text()).isEqualTo(200);
+                Api.Answer issued = api.post("/api/admin/agents", Map.of("agent_id", "keeper-agent", "repos", List.of(REPO)));
+                assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+                String agentKey = issued.json().get("key").asText();
                 JsonNode claimBefore = api.get("/api/claims/" + held).json();
                 JsonNode followupBefore = api.get("/api/followups/" + item).json();
                 assertThat(followupBefore.get("work_item").get("status").asText()).isEqualTo("in_progress");
 
                 List<String> failures = new ArrayList<>();
                 int count = 0;
-                for (HttpRequest request : requests(server.base(), item)) {
+                for (HttpRequest request : requests(server.base(), item, agentKey)) {
                     Api.Answer answer = request.uri().getPath().equals("/sse") ? api.sendStreaming(request) : api.send(request);
                     count++;
                     check(request, answer, failures);
@@ -114,8 +117,11 @@ class HostileRoutesIT {
                 assertThat(api.get("/api/followups/" + item).json()).as("the follow-up is untouched").isEqualTo(followupBefore);
                 assertThat(api.get("/api/followups").json().get("followups")).as("no follow-up was queued or resolved by hostile input")
                         .extracting(f -> f.get("work_item_id").asText()).containsExactly(item);
+                assertThat(api.get("/api/admin/agents").json().get("agents")).as("no key was issued by hostile input")
+                        .extracting(a -> a.get("agent_id").asText()).containsExactly("keeper-agent");
+                assertThat(new Api(server.base(), agentKey).get("/api/claims").status()).as("nor revoked").isEqualTo(200);
                 String logs = server.stderrText();
-                assertThat(logs).doesNotContain(ServerProcess.API_KEY).doesNotContain(ServerProcess.GITHUB_TOKEN)
+                assertThat(logs).doesNotContain(agentKey).doesNotContain(ServerProcess.API_KEY).doesNotContain(ServerProcess.GITHUB_TOKEN)
                         .doesNotContain(SECRET).doesNotContain(Postgres.password());
                 assertThat(server.stdoutText()).isEmpty();
             }
@@ -158,9 +164,10 @@ class HostileRoutesIT {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    private static List<HttpRequest> requests(String base, String item) {
+    private static List<HttpRequest> requests(String base, String item, String agentKey) {
         List<HttpRequest> out = new ArrayList<>();
         String key = "Bearer " + ServerProcess.API_KEY;
+        out.addAll(agentKeyRequests(base, key, "Bearer " + agentKey));
         for (String value : ODD_VALUES) {
             for (String field : List.of("agent_id", "status", "note")) {
                 String body = "{\"agent_id\":\"mallory\",\"status\":\"dismissed\",\"" + field + "\":" + value + "}";
@@ -296,6 +303,36 @@ class HostileRoutesIT {
         for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS")) {
             out.add(HttpRequest.newBuilder(URI.create(base + HOOK)).timeout(Duration.ofSeconds(30))
                     .method(method, HttpRequest.BodyPublishers.ofByteArray(good)).build());
+        }
+        return out;
+    }
+
+    /**
+     * The agent-key routes: bodies that must all be refused (besides the odd value, the repository or the expiry is
+     * invalid), broken bodies, odd agent ids in the path, and the agent's own key where only the shared one may go.
+     */
+    private static List<HttpRequest> agentKeyRequests(String base, String key, String agentKey) {
+        List<HttpRequest> out = new ArrayList<>();
+        String admin = base + "/api/admin/agents";
+        for (String value : ODD_VALUES) {
+            for (String field : List.of("agent_id", "repos", "expires_at", "rotate")) {
+                String invalid = field.equals("repos") ? "\"expires_at\":\"2000-01-01T00:00:00Z\""
+                        : "\"repos\":[\"elsewhere/x\"]";
+                String body = "{\"agent_id\":\"mallory\"," + invalid + ",\"" + field + "\":" + value + "}";
+                out.add(Api.request(admin, "POST", body, key));
+            }
+        }
+        for (String body : BROKEN_BODIES) {
+            out.add(Api.request(admin, "POST", body, key));
+        }
+        for (String segment : ODD_SEGMENTS) {
+            out.add(Api.request(admin + "/" + segment, "GET", null, key));
+            out.add(Api.request(admin + "/" + segment, "DELETE", null, key));
+        }
+        for (String auth : List.of(agentKey, agentKey + "x", agentKey.substring(0, agentKey.length() - 1))) {
+            out.add(Api.request(admin, "POST", "{\"agent_id\":\"mallory\",\"rotate\":true}", auth));
+            out.add(Api.request(admin, "GET", null, auth));
+            out.add(Api.request(admin + "/keeper-agent", "DELETE", null, auth));
         }
         return out;
     }

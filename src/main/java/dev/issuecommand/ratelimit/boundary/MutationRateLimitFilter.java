@@ -3,6 +3,7 @@ package dev.issuecommand.ratelimit.boundary;
 import dev.issuecommand.auth.BearerAuthFilter;
 import dev.issuecommand.auth.Caller;
 import dev.issuecommand.auth.Callers;
+import dev.issuecommand.auth.RoutePath;
 import dev.issuecommand.config.JsonFactories;
 import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.ratelimit.control.MutationRoutes;
@@ -25,8 +26,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The mutation limit of docs/behaviour.md §11, after authentication: each mutation takes one token from the principal's
- * bucket and one from the bucket of its agent: the agent of its agent key, or with the shared key the body's
- * {@code agent_id}. The body is read here and handed on unchanged.
+ * bucket and one from the bucket of the agent it is for: the agent of the caller's agent key, or for the shared key
+ * the body's {@code agent_id} (read here and handed on unchanged). An agent key naming another agent thus spends its
+ * own agent's tokens, never the other's.
  */
 @Provider
 @PreMatching
@@ -48,7 +50,7 @@ public class MutationRateLimitFilter implements ContainerRequestFilter {
         if (!limits.enabled() || principal == null) {
             return;
         }
-        String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/+", "");
+        String path = RoutePath.of(request.getUriInfo());
         if (!MutationRoutes.matches(request.getMethod(), path)) {
             return;
         }

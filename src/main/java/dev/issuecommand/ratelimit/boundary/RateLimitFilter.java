@@ -1,5 +1,6 @@
 package dev.issuecommand.ratelimit.boundary;
 
+import dev.issuecommand.auth.RoutePath;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.metrics.IssueCommandMetrics;
 import dev.issuecommand.ratelimit.control.ClientAddress;
@@ -42,7 +43,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (!limits.enabled()) {
             return;
         }
-        String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/+", "");
+        String path = RoutePath.of(request.getUriInfo());
         Verdict verdict;
         if (path.equals("/sse") || path.startsWith("/sse/")) {
             verdict = limits.sseConnect(clientIp(request));

@@ -1,6 +1,7 @@
 package dev.issuecommand.webhooks.boundary;
 
 import dev.issuecommand.auth.ApiKey;
+import dev.issuecommand.auth.RoutePath;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.problems.Problem;
 import dev.issuecommand.problems.ProblemResponses;
@@ -44,7 +45,7 @@ public class WebhookFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = "/" + request.getUriInfo().getPath(false).replaceFirst("^/+", "");
+        String path = RoutePath.of(request.getUriInfo());
         if (!path.equals(settings.webhookPath())) {
             return;
         }
