@@ -10,16 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
-<<<<<<< HEAD
- * JSON Schema fragments for the tools: the shared arguments (with the same limits {@code JsonBody} enforces) and the
- * shapes of the records the tools return (docs/behaviour.md §3). Result schemas list what is always there and allow
- * more, so that adding a field to a record never breaks a client that validates results.
-=======
  * JSON Schema fragments for the tools: the shared arguments (with the limits of {@link FieldLimits}, which the
  * request records enforce) and the shapes of the records the tools return (docs/behaviour.md §3). Result schemas list
- * what is always there and allow more, so
- * that adding a field to a record never breaks a client that validates results.
->>>>>>> wt-requests
+ * what is always there and allow more, so that adding a field to a record never breaks a client that validates
+ * results.
  */
 public final class Schemas {
 
