@@ -40,7 +40,7 @@ public class BearerAuthFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = RoutePath.of(request.getUriInfo());
+        String path = RoutePath.of(request);
         if (!path.startsWith("/api") && !path.startsWith("/sse")) {
             return;
         }

@@ -50,7 +50,7 @@ public class MutationRateLimitFilter implements ContainerRequestFilter {
         if (!limits.enabled() || principal == null) {
             return;
         }
-        String path = RoutePath.of(request.getUriInfo());
+        String path = RoutePath.of(request);
         if (!MutationRoutes.matches(request.getMethod(), path)) {
             return;
         }

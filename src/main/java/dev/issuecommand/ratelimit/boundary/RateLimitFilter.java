@@ -43,7 +43,7 @@ public class RateLimitFilter implements ContainerRequestFilter {
         if (!limits.enabled()) {
             return;
         }
-        String path = RoutePath.of(request.getUriInfo());
+        String path = RoutePath.of(request);
         Verdict verdict;
         if (path.equals("/sse") || path.startsWith("/sse/")) {
             verdict = limits.sseConnect(clientIp(request));

@@ -45,7 +45,7 @@ public class WebhookFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = RoutePath.of(request.getUriInfo());
+        String path = RoutePath.of(request);
         if (!path.equals(settings.webhookPath())) {
             return;
         }
