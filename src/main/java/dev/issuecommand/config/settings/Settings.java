@@ -46,7 +46,8 @@ public record Settings(
         Duration mcpSessionIdle,
         Duration idleExit,
         PostgresTarget postgres,
-        boolean agentKeysRequired) {
+        boolean agentKeysRequired,
+        boolean demo) {
 
     /** Names whose values are never shown, in logs or in error messages. */
     public static final Set<String> SECRETS = Set.of("GITHUB_TOKEN", "API_KEY", "GITHUB_WEBHOOK_SECRET", "DATABASE_URL",
@@ -109,7 +110,8 @@ public record Settings(
                 r.minutes("MCP_SESSION_IDLE_MINUTES", 30, false),
                 r.minutes("IDLE_EXIT_MINUTES", 0, true),
                 PostgresTarget.from(lookup, r.integer("DATABASE_POOL_SIZE", 10, 1, 1000)),
-                r.bool("AGENT_KEYS_REQUIRED", false));
+                r.bool("AGENT_KEYS_REQUIRED", false),
+                r.bool("DEMO", false));
     }
 
     /** Hides secrets from {@code toString}, which may reach a log. */
