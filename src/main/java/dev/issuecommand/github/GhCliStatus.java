@@ -32,7 +32,7 @@ public class GhCliStatus {
     ManagedExecutorService executor;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
-        if (reported.compareAndSet(false, true)) {
+        if (!settings.demo() && reported.compareAndSet(false, true)) {
             executor.execute(this::report);
         }
     }

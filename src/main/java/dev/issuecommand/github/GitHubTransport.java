@@ -1,8 +1,10 @@
 package dev.issuecommand.github;
 
+import dev.issuecommand.config.settings.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -22,7 +24,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * calling a failing GitHub for a while. Fault Tolerance works through the CDI proxy, so callers inject this bean.
  * Every value can be tuned through MicroProfile Config, e.g.
  * {@code dev.issuecommand.github.GitHubTransport/exchange/Timeout/value}. Each exchange, retries included, fires a
- * {@link GitHubCallObserved} event.
+ * {@link GitHubCallObserved} event. In demo mode the {@link GitHubStandIn} answers instead of the network.
  */
 @ApplicationScoped
 public class GitHubTransport {
@@ -34,6 +36,12 @@ public class GitHubTransport {
 
     @Inject
     Event<GitHubCallObserved> calls;
+
+    @Inject
+    Settings settings;
+
+    @Inject
+    Instance<GitHubStandIn> standIn;
 
     @PostConstruct
     void init() {
@@ -51,7 +59,7 @@ public class GitHubTransport {
     public HttpResponse<String> exchange(HttpRequest request) {
         HttpResponse<String> response;
         try {
-            response = client.send(withBackstop(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = send(request);
         } catch (IOException e) {
             calls.fire(new GitHubCallObserved(GitHubCallObserved.NO_ANSWER));
             throw new GitHubTransientException("GitHub is unreachable (" + e.getClass().getSimpleName() + ")", 503);
@@ -64,6 +72,13 @@ public class GitHubTransport {
             throw new GitHubTransientException("GitHub answered " + response.statusCode(), 502);
         }
         return response;
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+        if (settings.demo()) {
+            return standIn.get().exchange(request);
+        }
+        return client.send(withBackstop(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static HttpRequest withBackstop(HttpRequest request) {

@@ -1,5 +1,6 @@
 package dev.issuecommand.launcher;
 
+import dev.issuecommand.config.settings.DemoSettings;
 import dev.issuecommand.config.settings.DotEnvFile;
 import dev.issuecommand.config.settings.LauncherFlag;
 import dev.issuecommand.config.settings.Settings;
@@ -23,7 +24,8 @@ import java.util.jar.JarFile;
  * Liberty's banner and extractor included, goes to stderr), passes {@code .env} values on to Liberty and the
  * application as system properties, validates the settings so a bad one ends the process at once with exit
  * code 1, and then starts Liberty from a reused unpacked runtime ({@link UnpackedRuntime}), or through Liberty's own
- * runnable-jar entry point when none is available. With {@code mcp} first it is the light stdio front instead; with
+ * runnable-jar entry point when none is available. With {@code --demo} the server runs the demo mode
+ * ({@link DemoSettings}): no GitHub token is looked for. With {@code mcp} first it is the light stdio front instead; with
  * {@code agents} first, the agent keys' command line on the database, without Liberty ({@link ApplicationCommand}).
  */
 public final class Launcher {
@@ -66,7 +68,8 @@ public final class Launcher {
             }
             ParentWatch.startIfLaunched(System::getenv);
         }
-        if (lookup("GITHUB_TOKEN") == null) {
+        args = withoutDemoArgument(args);
+        if (lookup("GITHUB_TOKEN") == null && !DemoSettings.wanted(Launcher::lookup)) {
             String token = GhCliToken.discover();
             if (token != null) {
                 System.setProperty("GITHUB_TOKEN", token);
@@ -81,6 +84,9 @@ public final class Launcher {
             return;
         }
         LauncherFlag.set();
+        if (settings.demo()) {
+            passDemoDefaults(settings);
+        }
         exitCleanlyOn("TERM");
         exitCleanlyOn("INT");
         if (McpFront.spawnedByFront()) {
@@ -97,6 +103,29 @@ public final class Launcher {
             System.exit(0);
         }
         Class.forName(LIBERTY_MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
+    }
+
+    /**
+     * {@code args} without {@link DemoSettings#ARGUMENT}, which is Launcher's, not Liberty's; when it was there, the
+     * server learns of it through {@link DemoSettings#markArgument()}.
+     */
+    private static String[] withoutDemoArgument(String[] args) {
+        String[] rest = java.util.Arrays.stream(args).filter(arg -> !arg.equals(DemoSettings.ARGUMENT))
+                .toArray(String[]::new);
+        if (rest.length < args.length) {
+            DemoSettings.markArgument();
+        }
+        return rest;
+    }
+
+    /** The demo's own bind address and API key, where unset, for Liberty's endpoint and the stdio front beside it. */
+    private static void passDemoDefaults(Settings settings) {
+        if (lookup("HTTP_HOST") == null) {
+            System.setProperty("HTTP_HOST", settings.httpHost());
+        }
+        if (lookup("API_KEY") == null) {
+            System.setProperty("API_KEY", settings.apiKey());
+        }
     }
 
     /**

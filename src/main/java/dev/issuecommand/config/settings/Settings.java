@@ -57,6 +57,9 @@ public record Settings(
     public static final List<String> LOOPBACK_ORIGINS = List.of("http://localhost:*", "http://127.0.0.1:*",
             "http://[::1]:*", "https://localhost:*", "https://127.0.0.1:*", "https://[::1]:*");
 
+    /** The SQLite file when {@code SQLITE_PATH} is unset. */
+    public static final String DEFAULT_SQLITE_PATH = "./issuecommand.db";
+
     private static final Pattern ORIGIN = Pattern.compile("https?://[^/?#\\s]+");
     private static final Set<String> JOURNAL_MODES = Set.of("DELETE", "TRUNCATE", "PERSIST", "MEMORY", "WAL", "OFF");
     private static final Pattern REPO = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}");
@@ -74,16 +77,19 @@ public record Settings(
         return read(new Reader(lookup, false));
     }
 
-    private static Settings read(Reader r) {
+    private static Settings read(Reader given) {
+        given.bool("DEMO", false);
+        boolean demo = DemoSettings.on(given.lookup());
+        Reader r = demo ? new Reader(DemoSettings.lookup(given.lookup()), given.credentialsRequired()) : given;
         Function<String, String> lookup = r.lookup();
         return new Settings(
-                r.credential("GITHUB_TOKEN"),
+                demo ? null : r.credential("GITHUB_TOKEN"),
                 r.credential("API_KEY"),
                 r.url("GITHUB_API_URL", "https://api.github.com"),
                 r.integer("HTTP_PORT", 3100, 1, 65535),
                 r.string("HTTP_HOST", "0.0.0.0"),
                 r.bool("TRUST_PROXY", false),
-                r.string("SQLITE_PATH", "./issuecommand.db"),
+                r.string("SQLITE_PATH", DEFAULT_SQLITE_PATH),
                 r.integer("SQLITE_BUSY_TIMEOUT_MS", 5000, 0, Integer.MAX_VALUE),
                 r.journalMode(),
                 r.integer("WEBHOOK_DEDUPE_MAX_ENTRIES", 20000, 1, Integer.MAX_VALUE),
@@ -111,7 +117,7 @@ public record Settings(
                 r.minutes("IDLE_EXIT_MINUTES", 0, true),
                 PostgresTarget.from(lookup, r.integer("DATABASE_POOL_SIZE", 10, 1, 1000)),
                 r.bool("AGENT_KEYS_REQUIRED", false),
-                r.bool("DEMO", false));
+                demo);
     }
 
     /** Hides secrets from {@code toString}, which may reach a log. */
