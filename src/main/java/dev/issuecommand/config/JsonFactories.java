@@ -1,5 +1,6 @@
 package dev.issuecommand.config;
 
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -32,6 +33,14 @@ public final class JsonFactories {
 
     public static JsonObjectBuilder objectBuilder() {
         return PROVIDER.createObjectBuilder();
+    }
+
+    public static JsonArrayBuilder arrayBuilder() {
+        return PROVIDER.createArrayBuilder();
+    }
+
+    public static JsonValue string(String value) {
+        return PROVIDER.createValue(value);
     }
 
     public static JsonValue number(long value) {
