@@ -37,6 +37,9 @@ public final class ServerProcess implements AutoCloseable {
     private Path stderr;
     private int starts;
     private List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    private List<String> arguments = List.of();
+    private final java.util.Set<String> unset = new java.util.HashSet<>();
+    private String apiKey = API_KEY;
 
     private ServerProcess(Map<String, String> env, Path workDir, int port) {
         this.env = env;
@@ -67,6 +70,25 @@ public final class ServerProcess implements AutoCloseable {
         return this;
     }
 
+    /** Program arguments of the next start, after {@code -jar issuecommand.jar} (none by default). */
+    public ServerProcess withArguments(List<String> programArguments) {
+        arguments = List.copyOf(programArguments);
+        return this;
+    }
+
+    /**
+     * Starts without the settings {@code names}, not even inherited from this JVM's environment; when {@code API_KEY}
+     * is one of them, {@code apiKey} is the key the server is expected to take instead (a demo's {@code demo}).
+     */
+    public ServerProcess without(String apiKey, String... names) {
+        for (String name : names) {
+            env.remove(name);
+            unset.add(name);
+        }
+        this.apiKey = apiKey;
+        return this;
+    }
+
     /** The process started last: the JVM {@code java -jar} started (with a server JVM as its child, if tuned). */
     public ProcessHandle handle() {
         return process.toHandle();
@@ -81,23 +103,25 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(javaBin()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.environment().keySet().removeAll(unset);
         builder.environment().putAll(env);
         builder.environment().putIfAbsent("WLP_JAR_EXTRACT_ROOT", extractRoot.toString());
         Instant launched = Instant.now();
         process = builder.start();
         try {
-            awaitHealthy(process, base(), Duration.ofSeconds(120), stderr);
+            awaitHealthy(process, base(), apiKey, Duration.ofSeconds(120), stderr);
         } catch (IOException | RuntimeException e) {
             process.destroyForcibly();
             throw e;
         }
         boolean rateLimited = !"false".equalsIgnoreCase(env.get("RATE_LIMIT_ENABLED"));
-        if (!env.get("GITHUB_API_URL").endsWith(":9") && !rateLimited) {
+        if (env.containsKey("GITHUB_API_URL") && !env.get("GITHUB_API_URL").endsWith(":9") && !rateLimited) {
             waitForStartupSync(launched, Duration.ofSeconds(20));
         }
         return this;
@@ -136,9 +160,14 @@ public final class ServerProcess implements AutoCloseable {
      * {@code stderr} file when it exits first or is not ready within {@code timeout}.
      */
     public static void awaitHealthy(Process process, String base, Duration timeout, Path stderr) throws IOException {
+        awaitHealthy(process, base, API_KEY, timeout, stderr);
+    }
+
+    private static void awaitHealthy(Process process, String base, String apiKey, Duration timeout, Path stderr)
+            throws IOException {
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest health = HttpRequest.newBuilder(URI.create(base + "/api/health"))
-                .header("Authorization", "Bearer " + API_KEY).timeout(Duration.ofSeconds(2)).build();
+                .header("Authorization", "Bearer " + apiKey).timeout(Duration.ofSeconds(2)).build();
         try {
             await().atMost(timeout).pollInterval(Duration.ofMillis(200))
                     .failFast("server exited", () -> !process.isAlive())
@@ -156,7 +185,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public Api api() {
-        return new Api(base(), API_KEY);
+        return new Api(base(), apiKey);
     }
 
     public int port() {
