@@ -58,7 +58,8 @@ public class DemoHistory {
         DemoRepo repo = DemoCatalog.REPOS.get(i % DemoCatalog.REPOS.size());
         DemoRepo.Seed seed = repo.later().get(i % repo.later().size());
         boolean released = i % 5 == 4;
-        long[] steps = {minutes(random, 2, 10), minutes(random, 20, 120), minutes(random, 10, 90), minutes(random, 1, 5)};
+        long[] steps = {minutes(random, 2, 10), minutes(random, 20, 120), minutes(random, 10, 90),
+            minutes(random, 1, 5)};
         long at = endedAt - (released ? steps[0] + steps[1] : steps[0] + steps[1] + steps[2] + steps[3]);
         Claim claim = new Claim(UUID.randomUUID().toString(), agent, repo.fullName(), 1 + i, seed.title(),
                 seed.labels(), List.of(), at);
