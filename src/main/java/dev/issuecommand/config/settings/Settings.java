@@ -9,7 +9,8 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Every setting of IssueCommand, parsed and validated once (docs/behaviour.md §2).
+ * Every setting of IssueCommand, parsed and validated once (docs/behaviour.md §2); in demo mode as
+ * {@link DemoSettings} changes them (§16).
  * Plain Java so that the launcher can validate before Liberty starts and the application can reuse it.
  */
 public record Settings(
@@ -78,7 +79,7 @@ public record Settings(
     }
 
     private static Settings read(Reader given) {
-        given.bool("DEMO", false);
+        given.bool("DEMO", false); // a bad DEMO value stops start-up like any other
         boolean demo = DemoSettings.on(given.lookup());
         Reader r = demo ? new Reader(DemoSettings.lookup(given.lookup()), given.credentialsRequired()) : given;
         Function<String, String> lookup = r.lookup();

@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * One simulated agent: takes the next work, then moves a claim claimed → in_progress → pr_submitted → pr_merged →
  * closed (or a follow-up claimed → in_progress → done) a few seconds at a time, heart-beating while it works. A
- * ghost claims and then goes silent, so its claim turns stale; it claims again once the claim has been released.
+ * ghost takes issues only ({@code next_issue}) and then goes silent, so its claim turns stale; it claims again once
+ * the claim has been released.
  * Driven by {@link DemoCrew}, one step at a time on one thread.
  */
 final class DemoAgent {
@@ -66,6 +67,12 @@ final class DemoAgent {
     }
 
     private void take(DemoMoves moves, Instant now) {
+        if (ghost) {
+            ClaimResult claimed = moves.nextIssue(id);
+            claim = claimed.ok() ? claimed.claim() : null;
+            rest(now, 10, 20);
+            return;
+        }
         NextWorkResult next = moves.nextWork(id);
         if (!next.ok()) {
             rest(now, 8, 15);

@@ -3,6 +3,7 @@ package dev.issuecommand.demo.control;
 import dev.issuecommand.auth.Caller;
 import dev.issuecommand.auth.Callers;
 import dev.issuecommand.claims.control.Claims;
+import dev.issuecommand.claims.control.IssuePicker;
 import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.ClaimView;
@@ -18,8 +19,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * What a simulated agent may do, through the same facades as {@code POST /api/next_work}, the claim routes and the
- * follow-up routes, each call made as that agent ({@code agent:<id>} in events and status histories).
+ * What a simulated agent may do, through the same facades as {@code POST /api/next-work}, {@code POST /api/next}, the
+ * claim routes and the follow-up routes, each call made as that agent ({@code agent:<id>} in events and status histories).
  */
 @ApplicationScoped
 public class DemoMoves {
@@ -31,6 +32,9 @@ public class DemoMoves {
     NextWork nextWork;
 
     @Inject
+    IssuePicker picker;
+
+    @Inject
     Claims claims;
 
     @Inject
@@ -39,6 +43,11 @@ public class DemoMoves {
     /** {@code next_work}: a follow-up if one is queued, else the best open issue, claimed. */
     public NextWorkResult nextWork(String agentId) {
         return as(agentId, () -> nextWork.next(agentId, Optional.empty(), null, null));
+    }
+
+    /** {@code next_issue}: the best open issue, claimed. */
+    public ClaimResult nextIssue(String agentId) {
+        return as(agentId, () -> picker.next(agentId, Optional.empty(), null, null));
     }
 
     public ClaimResult update(String agentId, String claimId, ClaimStatus status, String note, String prUrl) {
