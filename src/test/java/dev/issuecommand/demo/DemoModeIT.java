@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo mode on the runnable jar (docs/behaviour.md §16): {@code --demo} without any GitHub setting shows
- * simulated agents at work through the API, the event stream and MCP, in a database of its own; {@code DEMO=true}
- * beside a real token is no demo.
+ * simulated agents at work through the API, the event stream, the dashboard's charts and MCP, in a database of its
+ * own; {@code DEMO=true} beside a real token is no demo.
  */
 class DemoModeIT {
 
@@ -59,6 +59,14 @@ class DemoModeIT {
             assertThat(api.get("/api/claims/history?limit=200").json().path("items").size())
                     .as("the history of the last 24 hours").isGreaterThanOrEqualTo(30);
 
+            Api.Answer signedIn = api.sendWith("POST", "/ui/api/session", Map.of("key", DEMO_KEY), Map.of());
+            assertThat(signedIn.json().path("demo").asBoolean()).as(signedIn.text()).isTrue();
+            String cookie = signedIn.raw().headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
+            JsonNode charts = api.sendWith("GET", "/ui/api/history", null, Map.of("Cookie", cookie)).json();
+            assertThat(sum(charts.path("hours"), "/closed")).as("claims closed per hour").isGreaterThanOrEqualTo(20);
+            assertThat(sum(charts.path("hours"), "/released")).isGreaterThanOrEqualTo(4);
+            assertThat(sum(charts.path("days"), "/to_pr_submitted/count")).isGreaterThanOrEqualTo(20);
+
             McpSession mcp = McpSession.start(demo.base());
             assertThat(field(mcp.request("tools/list", Map.of()).path("tools"), "name")).contains("next_issue");
             JsonNode next = mcp.request("tools/call", Map.of("name", "next_issue",
@@ -91,6 +99,10 @@ class DemoModeIT {
                 assertThat(server.stderrText()).doesNotContain("\"demo.started\"");
             }
         }
+    }
+
+    private static int sum(JsonNode array, String pointer) {
+        return StreamSupport.stream(array.spliterator(), false).mapToInt(node -> node.at(pointer).asInt()).sum();
     }
 
     private static List<String> field(JsonNode array, String name) {
