@@ -56,8 +56,7 @@ final class DemoAgent {
         if (claim == null && workItemId == null) {
             take(crew.moves(), now);
         } else if (ghost) {
-            claim = crew.moves().claim(claim.claimId()).filter(c -> !ClaimStatus.parse(c.status()).orElseThrow()
-                    .terminal()).orElse(null);
+            claim = stillHeld(crew.moves());
             rest(now, 10, 20);
         } else if (claim != null) {
             advanceClaim(crew, now);
@@ -95,8 +94,7 @@ final class DemoAgent {
         ClaimResult result = target == null ? null
                 : crew.moves().update(id, claim.claimId(), target, note(target), prUrl);
         if (result == null || !result.ok()) {
-            claim = crew.moves().claim(claim.claimId()).filter(c -> !ClaimStatus.parse(c.status()).orElseThrow()
-                    .terminal()).orElse(null);
+            claim = stillHeld(crew.moves());
             rest(now, 2, 4);
             return;
         }
@@ -126,6 +124,12 @@ final class DemoAgent {
             followupStatus = target;
         }
         rest(now, 5, 10);
+    }
+
+    /** The claim as it is now, or null once it has ended (closed or released, by anyone). */
+    private ClaimView stillHeld(DemoMoves moves) {
+        return moves.claim(claim.claimId()).filter(c -> !ClaimStatus.parse(c.status()).orElseThrow().terminal())
+                .orElse(null);
     }
 
     private void beatIfDue(DemoMoves moves, Instant now) {
