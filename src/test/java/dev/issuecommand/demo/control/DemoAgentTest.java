@@ -10,6 +10,9 @@ import dev.issuecommand.claims.entity.StatusChange;
 import dev.issuecommand.config.settings.DemoSettings;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.demo.entity.DemoIssue;
+import dev.issuecommand.followups.entity.FollowupResult;
+import dev.issuecommand.followups.entity.FollowupStatus;
+import dev.issuecommand.followups.entity.FollowupView;
 import dev.issuecommand.followups.entity.NextWorkResult;
 import dev.issuecommand.problems.Reason;
 import java.time.Clock;
@@ -33,6 +36,7 @@ class DemoAgentTest {
     private final List<String> reviewed = new ArrayList<>();
     private DemoCrew crew;
     private int heartbeats;
+    private final List<String> followupMoves = new ArrayList<>();
     private Instant now = START;
 
     @BeforeEach
@@ -98,6 +102,18 @@ class DemoAgentTest {
                 .satisfies(claim -> assertThat(claim.agentId()).isEqualTo("demo-grace"));
     }
 
+    @Test
+    void aWorkerTakesAFollowupFirstAndFinishesIt() {
+        ((ClaimsInMemory) crew.moves).queued = new FollowupView("work-1", "demo-org/api", 120,
+                "https://github.com/demo-org/api/pull/120", "Fix #101", "review_changes_requested", "review:1", null,
+                "demo-reviewer", "Please add a test", List.of(), "queued", null, null, null, null, null, null, List.of());
+        DemoAgent linus = new DemoAgent("demo-linus", false, START);
+        run(linus, Duration.ofSeconds(30));
+
+        assertThat(followupMoves).startsWith("work-1 in_progress", "work-1 done");
+        assertThat(held.values()).as("then an issue").isNotEmpty();
+    }
+
     private void run(DemoAgent agent, Duration span) {
         for (now = START; !now.isAfter(START.plus(span)); now = now.plusSeconds(2)) {
             agent.step(crew, now);
@@ -108,6 +124,7 @@ class DemoAgentTest {
     private final class ClaimsInMemory extends DemoMoves {
 
         private final DemoGitHub github;
+        private FollowupView queued;
 
         ClaimsInMemory(DemoGitHub github) {
             this.github = github;
@@ -115,6 +132,11 @@ class DemoAgentTest {
 
         @Override
         public NextWorkResult nextWork(String agentId) {
+            if (queued != null) {
+                FollowupView taken = queued;
+                queued = null;
+                return NextWorkResult.followup(taken);
+            }
             ClaimResult result = nextIssue(agentId);
             return result.ok() ? NextWorkResult.issue(result.claim(), null)
                     : NextWorkResult.refused(result.reason(), result.message());
@@ -138,6 +160,12 @@ class DemoAgentTest {
         @Override
         public ClaimResult update(String agentId, String claimId, ClaimStatus status, String note, String prUrl) {
             return held.get(claimId).change(agentId, status, note, prUrl, now.toEpochMilli()).answer();
+        }
+
+        @Override
+        public FollowupResult update(String agentId, String workItemId, FollowupStatus status, String note) {
+            followupMoves.add(workItemId + " " + status.wire());
+            return FollowupResult.success(null);
         }
 
         @Override
