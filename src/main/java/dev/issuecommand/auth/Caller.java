@@ -9,17 +9,19 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Who sent a request (docs/behaviour.md §14): the holder of the shared {@code API_KEY} (the administrator, who may act
- * for any agent by naming it) or an agent by its own key, which acts only as itself and, when the key names
+ * Who sent a request (docs/behaviour.md §14, §15): the holder of the shared {@code API_KEY} (the administrator, who may
+ * act for any agent by naming it), an operator signed in to the dashboard with that key (an administrator recorded
+ * under the name it gave), or an agent by its own key, which acts only as itself and, when the key names
  * repositories, only on those.
  *
- * @param agentId the key's agent; null for the administrator
+ * @param agentId the key's agent; null for the administrator and operators
  * @param repos the key's repositories as lower-case {@code owner/name}; empty: every repository ALLOWED_REPOS allows
+ * @param operator the dashboard operator's name; null for anyone else
  */
-public record Caller(String agentId, Set<String> repos) {
+public record Caller(String agentId, Set<String> repos, String operator) {
 
     /** The holder of the shared {@code API_KEY}. */
-    public static final Caller ADMIN = new Caller(null, Set.of());
+    public static final Caller ADMIN = new Caller(null, Set.of(), null);
 
     public Caller {
         repos = repos.stream().map(repo -> repo.toLowerCase(Locale.ROOT))
@@ -28,15 +30,23 @@ public record Caller(String agentId, Set<String> repos) {
 
     /** An agent with its own key. */
     public static Caller agent(String agentId, Set<String> repos) {
-        return new Caller(agentId, repos);
+        return new Caller(agentId, repos, null);
+    }
+
+    /** An operator signed in to the dashboard with the shared key, under {@code name}. */
+    public static Caller operator(String name) {
+        return new Caller(null, Set.of(), name);
     }
 
     public boolean isAdmin() {
         return agentId == null;
     }
 
-    /** The principal recorded with each change: {@code admin} or {@code agent:<id>}. */
+    /** The principal recorded with each change: {@code admin}, {@code operator:<name>} or {@code agent:<id>}. */
     public String principal() {
+        if (operator != null) {
+            return "operator:" + operator;
+        }
         return isAdmin() ? "admin" : "agent:" + agentId;
     }
 

@@ -1,5 +1,7 @@
 package dev.issuecommand.config;
 
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -32,6 +34,15 @@ public final class JsonFactories {
 
     public static JsonObjectBuilder objectBuilder() {
         return PROVIDER.createObjectBuilder();
+    }
+
+    /** A builder holding the members of {@code object}, to add more. */
+    public static JsonObjectBuilder objectBuilder(JsonObject object) {
+        return PROVIDER.createObjectBuilder(object);
+    }
+
+    public static JsonArrayBuilder arrayBuilder() {
+        return PROVIDER.createArrayBuilder();
     }
 
     public static JsonValue number(long value) {

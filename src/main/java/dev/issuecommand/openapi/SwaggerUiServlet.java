@@ -2,6 +2,9 @@ package dev.issuecommand.openapi;
 
 import dev.issuecommand.problems.Problem;
 import dev.issuecommand.problems.ServletProblems;
+import dev.issuecommand.web.ClasspathFile;
+import dev.issuecommand.web.FileAnswers;
+import dev.issuecommand.web.ReadOnlyServlet;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

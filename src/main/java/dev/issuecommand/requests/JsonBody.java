@@ -117,6 +117,11 @@ public final class JsonBody {
         return value;
     }
 
+    /** A required free-text string, by the rule of {@link #optionalText}. */
+    public String requiredText(String field) {
+        return optionalText(field).orElseThrow(() -> invalid(field));
+    }
+
     /** An optional free-text string (notes, reasons), at most {@value FieldLimits#MAX_TEXT_LENGTH} characters. */
     public Optional<String> optionalText(String field) {
         return optionalString(field, MAX_TEXT_LENGTH);

@@ -2,6 +2,7 @@ package dev.issuecommand.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.issuecommand.web.ClasspathFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,6 @@
 package dev.issuecommand.claims.boundary;
 
 import dev.issuecommand.claims.control.GitHubSync;
-import dev.issuecommand.claims.entity.SyncReport;
-import dev.issuecommand.problems.Problem;
-import dev.issuecommand.problems.ProblemResponses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -12,8 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncResource {
 
-    private static final long WAIT_SECONDS = 300;
-
     @Inject
     GitHubSync sync;
 
@@ -44,17 +37,6 @@ public class SyncResource {
     @APIResponse(responseCode = "503", ref = "Problem")
     @POST
     public Response syncNow() throws InterruptedException {
-        try {
-            SyncReport report = sync.syncNow().get(WAIT_SECONDS, TimeUnit.SECONDS);
-            return Response.ok(Map.of("ok", true, "sync", report), MediaType.APPLICATION_JSON_TYPE).build();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("sync failed", e.getCause());
-        } catch (java.util.concurrent.TimeoutException e) {
-            return ProblemResponses.of(Problem.of(503, "sync_busy", "Sync still running",
-                    "The sync did not finish within " + WAIT_SECONDS + " s; it goes on in the background"));
-        }
+        return Response.ok(Map.of("ok", true, "sync", sync.syncNowAndWait()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

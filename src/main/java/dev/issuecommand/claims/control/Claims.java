@@ -139,6 +139,11 @@ public class Claims {
         return update(claimId, agentId, ClaimStatus.RELEASED, reason, null);
     }
 
+    /** An operator releases a claim, whoever holds it (docs/behaviour.md §15). */
+    public ClaimResult releaseForOperator(String claimId, String reason) {
+        return change(claimId, (claim, now) -> claim.releaseForOperator(reason, now));
+    }
+
     /** Renews a claim without changing its status: the stale clock starts again. */
     public ClaimResult heartbeat(String claimId, String agentId) {
         return change(claimId, (claim, now) -> claim.heartbeat(agentId, now));

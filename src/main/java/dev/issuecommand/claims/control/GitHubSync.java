@@ -11,6 +11,8 @@ import dev.issuecommand.github.GitHubIssue;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.logging.JsonLog;
+import dev.issuecommand.problems.ApiException;
+import dev.issuecommand.problems.Problem;
 import dev.issuecommand.store.Database;
 import dev.issuecommand.store.JobRounds;
 import dev.issuecommand.store.RuntimeCounters;
@@ -34,8 +36,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reconciliation with GitHub (docs/behaviour.md §6), at start and every {@code SYNC_INTERVAL_MINUTES} (0: at start
@@ -46,6 +50,8 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class GitHubSync {
+
+    private static final long WAIT_SECONDS = 300;
 
     /** A run ends with the claim stale sweep (docs/behaviour.md §6); the sweep also has its own schedule. */
     @Inject
@@ -125,6 +131,24 @@ public class GitHubSync {
     /** Asks for a sync now; the future completes with the report of a run that started after this call. */
     public CompletableFuture<SyncReport> syncNow() {
         return trigger.fire();
+    }
+
+    /**
+     * Syncs now and waits for the report ({@code POST /api/sync}, the dashboard's "sync now"); a sync still running
+     * after {@value #WAIT_SECONDS} s goes on in the background and the caller gets 503 {@code sync_busy}.
+     */
+    public SyncReport syncNowAndWait() throws InterruptedException {
+        try {
+            return syncNow().get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("sync failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new ApiException(Problem.of(503, "sync_busy", "Sync still running",
+                    "The sync did not finish within " + WAIT_SECONDS + " s; it goes on in the background"));
+        }
     }
 
     private SyncReport reconcile() {

@@ -131,7 +131,8 @@ public class StaleSweep {
         }
     }
 
-    private StaleSweepPolicy policy() {
+    /** The stale rules under the current settings. */
+    public StaleSweepPolicy policy() {
         return new StaleSweepPolicy(settings.claimTimeout(), settings.staleAutoRelease(), clock);
     }
 }

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 /**
  * The rules of docs/behaviour.md §5 for one claim at the clock's current instant: idle for
@@ -43,10 +44,21 @@ public final class StaleSweepPolicy {
         }
         long now = now();
         if (status == ClaimStatus.STALE) {
-            long since = Math.max(staleSince, lastActivityAt);
-            return autoReleases() && now - since >= autoRelease.toMillis() ? Action.AUTO_RELEASE : Action.NONE;
+            OptionalLong releaseAt = autoReleaseAt(staleSince, lastActivityAt);
+            return releaseAt.isPresent() && now >= releaseAt.getAsLong() ? Action.AUTO_RELEASE : Action.NONE;
         }
-        return now - lastActivityAt >= timeout.toMillis() ? Action.MARK_STALE : Action.NONE;
+        return now >= staleAt(lastActivityAt) ? Action.MARK_STALE : Action.NONE;
+    }
+
+    /** When a claim not yet stale, whose agent was last active at {@code lastActivityAt}, becomes stale. */
+    public long staleAt(long lastActivityAt) {
+        return lastActivityAt + timeout.toMillis();
+    }
+
+    /** When a stale claim (stale since {@code staleSince}) is released; empty when auto-release is off. */
+    public OptionalLong autoReleaseAt(long staleSince, long lastActivityAt) {
+        return autoReleases() ? OptionalLong.of(Math.max(staleSince, lastActivityAt) + autoRelease.toMillis())
+                : OptionalLong.empty();
     }
 
     public boolean autoReleases() {

@@ -85,6 +85,10 @@ public class Claim {
     @Column(name = "pr_url")
     private String prUrl;
 
+    /** When the claim first reached {@code pr_submitted}: the history endpoint measures claim-to-PR time from it. */
+    @Column(name = "pr_submitted_at")
+    private Long prSubmittedAt;
+
     @Column(name = "status_history", nullable = false)
     private String statusHistory;
 
@@ -173,6 +177,11 @@ public class Claim {
         return systemMove(ClaimStatus.RELEASED, note, "claim.auto_released", now);
     }
 
+    /** An operator releases the claim from the dashboard (docs/behaviour.md §15), whoever holds it. */
+    public Move<ClaimResult> releaseForOperator(String reason, long now) {
+        return systemMove(ClaimStatus.RELEASED, reason, "claim.released", now);
+    }
+
     /** The issue was closed on GitHub (docs/behaviour.md §6): an active claim, whatever its status, is closed. */
     public Move<ClaimResult> closeExternally(long now) {
         if (!active()) {
@@ -243,6 +252,9 @@ public class Claim {
         }
         status = next.wire();
         lastUpdated = now;
+        if (next == ClaimStatus.PR_SUBMITTED && prSubmittedAt == null) {
+            prSubmittedAt = now;
+        }
         if (agentActivity) {
             lastActivityAt = now;
         }

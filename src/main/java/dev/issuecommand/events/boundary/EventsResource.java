@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /**
@@ -38,7 +37,7 @@ public class EventsResource {
             @HeaderParam("Last-Event-ID") String lastEventId) {
         response.setHeader("Cache-Control", "no-cache, no-transform");
         response.setHeader("X-Accel-Buffering", "no");
-        feed.subscribe(sink, sse, parse(lastEventId), visibleTo(callers.sender()));
+        feed.subscribe(sink, sse, EventFeed.parseEventId(lastEventId), visibleTo(callers.sender()));
     }
 
     /** Which events {@code caller} may see. */
@@ -47,13 +46,5 @@ public class EventsResource {
             return event -> true;
         }
         return event -> event.repo() != null ? caller.permits(event.repo()) : !event.type().startsWith("agent.");
-    }
-
-    /** A numeric Last-Event-ID; anything else is ignored, as if none had been sent. */
-    static OptionalLong parse(String lastEventId) {
-        if (lastEventId == null || !lastEventId.strip().matches("\\d{1,18}")) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(Long.parseLong(lastEventId.strip()));
     }
 }

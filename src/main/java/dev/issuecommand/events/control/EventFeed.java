@@ -76,6 +76,14 @@ public class EventFeed {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
+    /** A numeric event id (a {@code Last-Event-ID}); anything else is ignored, as if none had been sent. */
+    public static OptionalLong parseEventId(String eventId) {
+        if (eventId == null || !eventId.strip().matches("\\d{1,18}")) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(Long.parseLong(eventId.strip()));
+    }
+
     /**
      * Connects {@code sink}: the {@code connected} frame first, then the events after {@code lastEventId} (if given)
      * from the log, then live events.

@@ -86,6 +86,21 @@ public class Followups {
 
     /** Moves a follow-up to {@code status} for {@code agentId} (the follow-up checks the rules). */
     public FollowupResult update(String workItemId, String agentId, FollowupStatus status, String note) {
+        return change(workItemId, (f, at) -> f.change(agentId, status, note, at));
+    }
+
+    /** An operator puts a follow-up back in the queue, unowned. */
+    public FollowupResult requeue(String workItemId, String note) {
+        return change(workItemId, (f, at) -> f.requeue(note, at));
+    }
+
+    /** An operator dismisses a follow-up, whoever holds it. */
+    public FollowupResult dismiss(String workItemId, String note) {
+        return change(workItemId, (f, at) -> f.dismiss(note, at));
+    }
+
+    /** Loads a follow-up in a write transaction and settles {@code ask} on it, if the caller's key reaches its repository. */
+    private FollowupResult change(String workItemId, Ask ask) {
         return database.write(em -> {
             Followup followup = rowLocks.find(em, Followup.class, workItemId);
             if (followup == null) {
@@ -95,7 +110,7 @@ public class Followups {
             if (outside.isPresent()) {
                 return FollowupResult.refused(outside.get().reason(), outside.get().message(), null);
             }
-            return settle(em, followup, clock.millis(), (f, at) -> f.change(agentId, status, note, at)).answer();
+            return settle(em, followup, clock.millis(), ask).answer();
         });
     }
 

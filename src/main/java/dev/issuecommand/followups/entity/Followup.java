@@ -178,6 +178,31 @@ public class Followup {
         return move(FollowupStatus.STALE, note, null, now);
     }
 
+    /**
+     * An operator puts the item back in the queue (docs/behaviour.md §15): {@code queued} with no owner, from any
+     * active status, so that {@code next_work} hands it out again.
+     */
+    public Move<FollowupResult> requeue(String note, long now) {
+        if (!active()) {
+            return Move.unchanged(ended());
+        }
+        if (status() == FollowupStatus.QUEUED && claimedByAgentId == null) {
+            return Move.unchanged(FollowupResult.unchanged(view()));
+        }
+        claimedByAgentId = null;
+        claimedAt = null;
+        moveTo(FollowupStatus.QUEUED, note, null, now);
+        return Move.changed(FollowupResult.success(view()), event("followup.requeued", note));
+    }
+
+    /** An operator dismisses the item (docs/behaviour.md §15), whoever holds it. */
+    public Move<FollowupResult> dismiss(String note, long now) {
+        if (status() == FollowupStatus.DISMISSED) {
+            return Move.unchanged(FollowupResult.unchanged(view()));
+        }
+        return move(FollowupStatus.DISMISSED, note, null, now);
+    }
+
     /** A commit was pushed to the pull request (docs/behaviour.md §7): the item is {@code done}. */
     public Move<FollowupResult> resolveByPush(long now) {
         return move(FollowupStatus.DONE, RESOLVED_BY_PUSH, null, now);

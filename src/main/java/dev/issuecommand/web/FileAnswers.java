@@ -1,4 +1,4 @@
-package dev.issuecommand.openapi;
+package dev.issuecommand.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -6,12 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Answers a GET with a {@link ClasspathFile}: 304 when the client's copy is current, else the file and its ETag. */
-final class FileAnswers {
+public final class FileAnswers {
 
     private FileAnswers() {
     }
 
-    static void send(HttpServletRequest request, HttpServletResponse response, ClasspathFile file) throws IOException {
+    public static void send(HttpServletRequest request, HttpServletResponse response, ClasspathFile file) throws IOException {
         response.setHeader("ETag", file.etag());
         // the files change with the build, not with time: clients keep them and ask again with If-None-Match
         response.setHeader("Cache-Control", "no-cache");

@@ -1,4 +1,4 @@
-package dev.issuecommand.openapi;
+package dev.issuecommand.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

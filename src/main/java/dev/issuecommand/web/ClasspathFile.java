@@ -1,4 +1,4 @@
-package dev.issuecommand.openapi;
+package dev.issuecommand.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,10 +9,10 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /** A file of the application's class path as it is served: where it is, its media type, size and strong ETag. */
-record ClasspathFile(URL location, String contentType, long length, String etag) {
+public record ClasspathFile(URL location, String contentType, long length, String etag) {
 
     /** Reads {@code location} once for its size and ETag (a SHA-256 prefix of the content); keeps no content. */
-    static ClasspathFile read(URL location, String contentType) throws IOException {
+    public static ClasspathFile read(URL location, String contentType) throws IOException {
         MessageDigest digest = sha256();
         long length = 0;
         byte[] buffer = new byte[16 * 1024];
@@ -26,7 +26,7 @@ record ClasspathFile(URL location, String contentType, long length, String etag)
         return new ClasspathFile(location, contentType, length, '"' + tag + '"');
     }
 
-    InputStream open() throws IOException {
+    public InputStream open() throws IOException {
         return location.openStream();
     }
 

@@ -1,4 +1,4 @@
-package dev.issuecommand.openapi;
+package dev.issuecommand.web;
 
 import dev.issuecommand.problems.Problem;
 import dev.issuecommand.problems.ServletProblems;
@@ -13,7 +13,7 @@ import java.util.Set;
  * A servlet that only answers GET and HEAD: any other method gets a 405 problem, like the API's routes, and an
  * unexpected failure a 500 problem that names only a correlation id.
  */
-abstract class ReadOnlyServlet extends HttpServlet {
+public abstract class ReadOnlyServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Set<String> READS = Set.of("GET", "HEAD");
