@@ -20,9 +20,7 @@ function card(claim, onRelease) {
   const release = el('button', { type: 'button', class: 'release', 'aria-label': `Release ${issue}` }, 'Release…');
   release.addEventListener('click', () => onRelease(claim));
   return el('li', { class: `card status-${claim.status}`, 'data-claim-id': claim.claim_id },
-    el('div', { class: 'card-head' },
-      link(claim.issue_url, issue, 'card-issue'),
-      claim.pr_url ? link(claim.pr_url, prLabel(claim.pr_url), 'card-pr') : null),
+    el('div', { class: 'card-head' }, link(claim.issue_url, issue, 'card-issue')),
     el('p', { class: 'card-title' }, claim.issue_title || '(no title)'),
     el('p', { class: 'card-agent' }, claim.agent_id),
     el('p', { class: 'card-times' },
@@ -32,7 +30,8 @@ function card(claim, onRelease) {
       showTime(el('span', { class: 'card-activity' }), claim.last_activity_at, 'ago'),
       el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
       staleIn),
-    el('div', { class: 'card-actions' }, release));
+    el('div', { class: 'card-actions' },
+      claim.pr_url ? link(claim.pr_url, prLabel(claim.pr_url), 'card-pr') : null, release));
 }
 
 /** Shows `claims` (the state's, already filtered by the server) in their columns; `onRelease(claim)` on "Release…". */

@@ -24,6 +24,28 @@ function title(text) {
   return svg('title', {}, text);
 }
 
+/** The smallest of `steps` at least `value` (the last one when none is). */
+function roundUp(value, steps) {
+  return steps.find((step) => step >= value) ?? steps[steps.length - 1];
+}
+
+/** A short axis label for a number of seconds: "45s", "30m", "1.5h", "2d". */
+function shortDuration(value) {
+  if (value === 0) {
+    return '0';
+  }
+  if (value < 60) {
+    return `${Math.round(value)}s`;
+  }
+  if (value < 3600) {
+    return `${Math.round(value / 60)}m`;
+  }
+  if (value < 172800) {
+    return `${Number((value / 3600).toFixed(1))}h`;
+  }
+  return `${Number((value / 86400).toFixed(1))}d`;
+}
+
 function frame(label, maxValue, tickText) {
   const chart = svg('svg', { viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label, class: 'chart-svg' },
     title(label));
@@ -52,7 +74,8 @@ function legend(entries) {
 /** Bars per hour of the last 24 hours: claims closed (stacked under) and released. */
 export function renderFinished(hours) {
   const figure = clear(document.getElementById('chart-finished'));
-  const max = Math.max(1, ...hours.map((h) => (h.closed || 0) + (h.released || 0)));
+  const highest = Math.max(0, ...hours.map((h) => (h.closed || 0) + (h.released || 0)));
+  const max = Math.max(2, highest + (highest % 2));
   const { chart, plotHeight, scale } = frame('Claims finished per hour over the last 24 hours', max,
     (v) => String(Math.round(v)));
   const step = (WIDTH - LEFT) / Math.max(hours.length, 1);
@@ -83,9 +106,14 @@ export function renderDurations(days) {
   const figure = clear(document.getElementById('chart-durations'));
   const values = days.flatMap((d) => [d.to_pr_submitted?.p90_seconds, d.to_closed?.p90_seconds,
     d.to_pr_submitted?.median_seconds, d.to_closed?.median_seconds]).filter((v) => typeof v === 'number');
-  const max = Math.max(60, ...values);
+  const max = roundUp(Math.max(0, ...values), [600, 1800, 3600, 7200, 14400, 28800, 43200, 86400, 172800, 345600,
+    604800, 1209600]);
   const { chart, plotHeight, scale } = frame('Median and p90 time to PR submitted and to closed, per day', max,
-    (v) => (v === 0 ? '0' : duration(v * 1000).replace(' min', 'm').replace(' h', 'h')));
+    shortDuration);
+  if (values.length === 0) {
+    chart.append(svg('text', { x: (WIDTH + LEFT) / 2, y: TOP + plotHeight / 2, class: 'chart-empty',
+      'text-anchor': 'middle' }, 'No claim reached a PR or closed in the last 7 days'));
+  }
   const step = (WIDTH - LEFT) / Math.max(days.length, 1);
   const barWidth = Math.max(4, step / 2 - 6);
   const base = TOP + plotHeight;
