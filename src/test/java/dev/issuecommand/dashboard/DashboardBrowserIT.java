@@ -212,13 +212,49 @@ class DashboardBrowserIT {
     }
 
     @Test
-    void aFollowupQueuedByAWebhookAppearsInTheFollowupTable() {
+    void aFollowupQueuedByAWebhookAppearsAndTheOperatorRequeuesAndDismissesIt() {
         signedIn("");
         String workItem = changesRequested("acme/payments", 88);
         WebElement row = page.await(ExpectedConditions.visibilityOfElementLocated(followup(workItem)));
         assertThat(row.findElement(By.className("fu-pr")).getText()).isEqualTo("acme/payments#88");
         assertThat(row.findElement(By.className("fu-age")).getText()).isEqualTo("under a minute");
-        assertThat(row.findElements(By.cssSelector("button.requeue, button.dismiss"))).hasSize(2);
+        Api.Answer taken = api.patch("/api/followups/" + workItem,
+                Map.of("agent_id", "ui-followup-agent", "status", "in_progress"));
+        assertThat(taken.status()).as(taken.text()).isEqualTo(200);
+        page.await(ExpectedConditions.textToBe(By.cssSelector(
+                "tr[data-work-item-id='" + workItem + "'] .fu-holder"), "ui-followup-agent"));
+
+        driver.findElement(followup(workItem)).findElement(By.className("requeue")).click();
+        WebElement dialog = page.await(ExpectedConditions.visibilityOfElementLocated(By.id("followup-dialog")));
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("followup-reason");
+        driver.findElement(By.id("followup-confirm")).click();
+        page.await(ExpectedConditions.invisibilityOf(dialog));
+        page.await(ExpectedConditions.textToBe(By.cssSelector(
+                "tr[data-work-item-id='" + workItem + "'] .fu-holder"), "—"));
+        JsonNode requeued = api.get("/api/followups/" + workItem).json().get("work_item");
+        assertThat(requeued.get("status").asText()).isEqualTo("queued");
+        assertThat(requeued.has("claimed_by_agent_id")).isFalse();
+
+        driver.findElement(followup(workItem)).findElement(By.className("dismiss")).click();
+        page.await(ExpectedConditions.visibilityOf(dialog));
+        driver.findElement(By.id("followup-reason")).sendKeys("Fixed by hand");
+        driver.findElement(By.id("followup-confirm")).click();
+        page.await(ExpectedConditions.invisibilityOfElementLocated(followup(workItem)));
+        JsonNode dismissed = api.get("/api/followups/" + workItem).json().get("work_item");
+        assertThat(dismissed.get("status").asText()).isEqualTo("dismissed");
+        assertThat(dismissed.get("dismiss_reason").asText()).isEqualTo("Fixed by hand");
+    }
+
+    @Test
+    void syncNowAsksFirstAndReportsWhatTheSyncDid() {
+        signedIn("");
+        driver.findElement(By.id("sync-now")).click();
+        WebElement dialog = page.await(ExpectedConditions.visibilityOfElementLocated(By.id("sync-dialog")));
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("sync-confirm");
+        driver.findElement(By.id("sync-confirm")).click();
+        page.await(ExpectedConditions.invisibilityOf(dialog));
+        assertThat(page.await(ExpectedConditions.visibilityOfElementLocated(By.id("notice"))).getText())
+                .startsWith("Sync finished: ").containsPattern("repos scanned \\d+");
     }
 
     @Test

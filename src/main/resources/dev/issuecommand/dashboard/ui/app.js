@@ -271,7 +271,8 @@ function askFollowup(action, item) {
   }, $('followup-reason'));
 }
 
-function summary(report) {
+function summary(answer) {
+  const report = answer && typeof answer.sync === 'object' ? answer.sync : answer;
   const counts = Object.entries(report || {})
     .filter(([name, value]) => typeof value === 'number' && name !== 'ok')
     .map(([name, value]) => `${name.replaceAll('_', ' ')} ${value}`);

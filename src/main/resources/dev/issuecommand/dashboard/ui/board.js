@@ -29,7 +29,10 @@ function card(claim, onRelease) {
       'active ',
       showTime(el('span', { class: 'card-activity' }), claim.last_activity_at, 'ago'),
       el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · '),
-      staleIn),
+      staleIn,
+      claim.auto_release_at ? el('span', { class: 'sep', 'aria-hidden': 'true' }, ' · ') : null,
+      claim.auto_release_at
+        ? showTime(el('span', { class: 'card-auto-release' }), claim.auto_release_at, 'release-in') : null),
     el('div', { class: 'card-actions' },
       claim.pr_url ? link(claim.pr_url, prLabel(claim.pr_url), 'card-pr') : null, release));
 }

@@ -48,6 +48,10 @@ const FORMATS = {
     const ms = t - now();
     return ms <= 0 ? 'stale' : `stale in ${duration(ms)}`;
   },
+  'release-in'(t) {
+    const ms = t - now();
+    return ms <= 0 ? 'auto-release due' : `auto-released in ${duration(ms)}`;
+  },
 };
 
 function text(format, iso) {
