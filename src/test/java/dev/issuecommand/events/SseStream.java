@@ -63,9 +63,14 @@ public final class SseStream implements AutoCloseable {
 
     /** Opens the stream at {@code base} with {@code apiKey}, plus extra request headers. */
     public static SseStream open(HttpClient client, String base, String apiKey, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + "/sse"))
-                .header("Authorization", "Bearer " + apiKey)
-                .header("Accept", "text/event-stream");
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("Authorization", "Bearer " + apiKey);
+        return openAt(client, base + "/sse", all);
+    }
+
+    /** Opens the event stream at {@code url} with {@code headers} (credentials included). */
+    public static SseStream openAt(HttpClient client, String url, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
         headers.forEach(request::header);
         return new SseStream(client, request.build());
     }

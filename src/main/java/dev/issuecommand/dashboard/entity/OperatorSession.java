@@ -86,10 +86,6 @@ public class OperatorSession {
         return now < expiresAt && keyFingerprint.equals(currentKeyFingerprint);
     }
 
-    public boolean expiredAt(long now) {
-        return now >= expiresAt;
-    }
-
     /** True when {@code presented} is this session's CSRF token; the comparison takes the same time whatever it is. */
     public boolean acceptsCsrfToken(String presented) {
         return presented != null && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8),

@@ -68,6 +68,19 @@ class StaleSweepPolicyTest {
     }
 
     @Test
+    void deadlinesAreTheMomentsTheSweepActsOn() {
+        StaleSweepPolicy policy = policy(120, 30);
+        long lastActivity = NOW_MS - Duration.ofMinutes(120).toMillis();
+        assertThat(policy.staleAt(lastActivity)).isEqualTo(NOW_MS);
+        assertThat(policy.decide(ClaimStatus.IN_PROGRESS, lastActivity, 0)).isEqualTo(Action.MARK_STALE);
+        long staleSince = NOW_MS - Duration.ofMinutes(30).toMillis();
+        assertThat(policy.autoReleaseAt(staleSince, staleSince - 1)).hasValue(NOW_MS);
+        assertThat(policy.autoReleaseAt(staleSince, staleSince + 60_000)).as("activity after going stale counts")
+                .hasValue(NOW_MS + 60_000);
+        assertThat(policy(120, 0).autoReleaseAt(staleSince, 0)).isEmpty();
+    }
+
+    @Test
     void notesShowMinutesAsPeopleWriteThem() {
         assertThat(policy(120, 30).staleNote()).isEqualTo("No update in 120 minutes");
         assertThat(policy(120, 30).releaseNote()).isEqualTo("Auto released after 30 minutes in stale state");

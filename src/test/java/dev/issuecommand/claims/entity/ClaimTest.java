@@ -144,6 +144,19 @@ class ClaimTest {
     }
 
     @Test
+    void anOperatorReleasesAnyActiveClaimWhoeverHoldsIt() {
+        claim.change("owner", ClaimStatus.IN_PROGRESS, null, null, 2000L);
+        claim.actingAs("operator:alice");
+        Move<ClaimResult> released = claim.releaseForOperator("stuck", 3000L);
+        assertThat(released.event().type()).isEqualTo("claim.released");
+        assertThat(released.event().details()).containsEntry("previous_status", "in_progress")
+                .containsEntry("note", "stuck");
+        assertThat(claim.active()).isFalse();
+        assertThat(claim.view().statusHistory().get(2).actor()).isEqualTo("operator:alice");
+        assertThat(claim.releaseForOperator("again", 4000L).answer().idempotent()).isTrue();
+    }
+
+    @Test
     void gitHubClosesAnyActiveClaimAndRefreshesMetadata() {
         Move<ClaimResult> same = claim.refreshMetadata("Title", List.of("bug"), List.of(), 2000L);
         assertThat(same.changed()).isFalse();

@@ -74,4 +74,19 @@ class FollowupTest {
         assertThat(followup.active()).isFalse();
         assertThat(followup.resolveByPush(3000L).changed()).isFalse();
     }
+
+    @Test
+    void anOperatorRequeuesAHeldItemUnownedAndDismissesAnother() {
+        followup.change("a", IN_PROGRESS, null, 2000L);
+        Move<FollowupResult> requeued = followup.requeue("holder gone", 3000L);
+        assertThat(requeued.event().type()).isEqualTo("followup.requeued");
+        assertThat(followup.status()).isEqualTo(QUEUED);
+        assertThat(followup.claimedByAgentId()).isNull();
+        assertThat(followup.requeue("again", 3500L).changed()).isFalse();
+        assertThat(followup.change("b", CLAIMED, null, 4000L).answer().ok()).as("anyone's again").isTrue();
+        Move<FollowupResult> dismissed = followup.dismiss("not needed", 5000L);
+        assertThat(dismissed.event().type()).isEqualTo("followup.dismissed");
+        assertThat(followup.active()).isFalse();
+        assertThat(followup.requeue("too late", 6000L).answer().reason().wire()).isEqualTo("work_item_not_found");
+    }
 }

@@ -89,6 +89,16 @@ public final class Api {
         return send(request(nextBase() + path, method, text, key == null ? null : "Bearer " + key));
     }
 
+    /** Sends {@code body} (JSON; null: none) with {@code headers} and no bearer token, to the next server. */
+    public Answer sendWith(String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(nextBase() + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : toJson(body)));
+        headers.forEach(request::header);
+        return send(request.build());
+    }
+
     /**
      * A request to {@code url} (spaces encoded) with {@code body} (null: none) as JSON and {@code authorization} as
      * the Authorization header (null or empty: none), answered within 30 seconds.

@@ -65,6 +65,19 @@ public final class StoredRows {
         return result[0];
     }
 
+    /** Runs {@code sql}, a change made from outside the server; answers how many rows it changed. */
+    public int update(String sql, Object... args) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login);
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private interface Row {
         void read(ResultSet rs) throws SQLException;
     }
