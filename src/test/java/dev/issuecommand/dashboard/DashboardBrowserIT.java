@@ -274,18 +274,18 @@ class DashboardBrowserIT {
     void aStateChangeWithoutTheRightCsrfTokenIsRefusedAndChangesNothing() {
         github.addIssue("acme/docs", 330, "Translate the README");
         String claimId = api.claimId("ui-csrf-agent", "acme/docs", 330);
-        OperatorClient operator = OperatorClient.signIn(api, ServerProcess.API_KEY, "mallory");
+        SignedInOperator operator = SignedInOperator.signIn(api, "mallory");
         String path = "/ui/api/claims/" + claimId + "/release";
         Map<String, String> body = Map.of("reason", "forged");
 
-        Api.Answer without = operator.send("POST", path, body, null);
-        Api.Answer wrong = operator.send("POST", path, body, operator.csrfToken() + "x");
+        Api.Answer without = operator.send("POST", path, body, Map.of());
+        Api.Answer wrong = operator.send("POST", path, body, Map.of("X-CSRF-Token", operator.csrfToken + "x"));
         assertThat(List.of(without.status(), wrong.status())).containsExactly(403, 403);
         assertThat(without.json().get("error").asText()).isEqualTo("csrf");
         assertThat(wrong.json().get("error").asText()).isEqualTo("csrf");
         assertThat(claim(claimId).get("status").asText()).isEqualTo("claimed");
 
-        Api.Answer right = operator.send("POST", path, Map.of("reason", "with the token"), operator.csrfToken());
+        Api.Answer right = operator.post(path, Map.of("reason", "with the token"));
         assertThat(right.status()).as(right.text()).isEqualTo(200);
         assertThat(claim(claimId).get("status").asText()).isEqualTo("released");
     }
@@ -320,13 +320,13 @@ class DashboardBrowserIT {
         Cookie cookie = driver.manage().getCookieNamed("ic_session");
         assertThat(cookie).isNotNull();
         assertThat(cookie.isHttpOnly()).isTrue();
-        OperatorClient old = OperatorClient.withCookie(api, cookie.getName() + "=" + cookie.getValue());
-        assertThat(old.get("/ui/api/state").status()).isEqualTo(200);
+        Map<String, String> oldCookie = Map.of("Cookie", cookie.getName() + "=" + cookie.getValue());
+        assertThat(api.sendWith("GET", "/ui/api/state", null, oldCookie).status()).isEqualTo(200);
 
         driver.findElement(By.id("signout")).click();
         page.await(ExpectedConditions.visibilityOfElementLocated(By.id("signin")));
         assertThat(driver.findElement(By.id("app")).isDisplayed()).isFalse();
-        Api.Answer after = old.get("/ui/api/state");
+        Api.Answer after = api.sendWith("GET", "/ui/api/state", null, oldCookie);
         assertThat(after.status()).isEqualTo(401);
         assertThat(after.json().get("error").asText()).isEqualTo("not_signed_in");
     }

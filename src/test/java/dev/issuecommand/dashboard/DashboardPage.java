@@ -10,7 +10,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The dashboard as the browser shows it, found by the ids and classes the page promises (docs/behaviour.md §15). */
+/** The dashboard as the browser shows it, found by the ids, classes and data attributes the page keeps stable for it. */
 final class DashboardPage {
 
     static final Duration PATIENCE = Duration.ofSeconds(10);
