@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -188,10 +189,16 @@ class DashboardBrowserIT {
         github.addIssue("acme/docs", 310, "Explain the follow-up queue");
         String claimId = api.claimId("ui-release-agent", "acme/docs", 310);
         signedIn("");
-        page.cardShownIn("claimed", claimId).findElement(By.className("release")).click();
-
+        WebElement release = page.cardShownIn("claimed", claimId).findElement(By.className("release"));
+        release.click();
         WebElement dialog = page.await(ExpectedConditions.visibilityOfElementLocated(By.id("release-dialog")));
         assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("release-reason");
+        driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+        page.await(ExpectedConditions.invisibilityOf(dialog));
+        assertThat(driver.switchTo().activeElement()).as("focus back on the button").isEqualTo(release);
+
+        release.sendKeys(Keys.ENTER);
+        page.await(ExpectedConditions.visibilityOf(dialog));
         driver.findElement(By.id("release-confirm")).click();
         assertThat(page.await(ExpectedConditions.visibilityOfElementLocated(By.id("release-error"))).getText())
                 .contains("reason");

@@ -1,5 +1,5 @@
 // The claims board: one column per active status, one card per claim.
-import { clear, el, keepingFocus, link } from './dom.js';
+import { el, keepingFocus, link, reconcile } from './dom.js';
 import { showTime } from './time.js';
 
 export const STATUSES = ['claimed', 'in_progress', 'pr_submitted', 'pr_merged', 'stale'];
@@ -45,13 +45,7 @@ export function renderBoard(claims, onRelease) {
       const column = board.querySelector(`[data-column="${status}"]`);
       const mine = claims.filter((c) => c.status === status);
       column.querySelector('.count').textContent = String(mine.length);
-      const list = clear(column.querySelector('.cards'));
-      for (const claim of mine) {
-        list.append(card(claim, onRelease));
-      }
-      if (mine.length === 0) {
-        list.append(el('li', { class: 'column-empty muted' }, 'none'));
-      }
+      reconcile(column.querySelector('.cards'), mine, (claim) => claim.claim_id, (claim) => card(claim, onRelease));
     }
   });
   const total = claims.filter((c) => STATUSES.includes(c.status)).length;

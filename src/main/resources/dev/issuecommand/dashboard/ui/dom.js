@@ -54,6 +54,38 @@ export function clear(node) {
   return node;
 }
 
+const signatures = new WeakMap();
+
+/**
+ * Makes `parent`'s children one node per item, in order: an item whose data is the same as at the last call keeps
+ * its node (so focus, selection and the tests' element references survive a refresh that changed nothing there);
+ * others get a new node from `build(item)`. The DOM is only touched when something changed.
+ */
+export function reconcile(parent, items, keyOf, build) {
+  const previous = new Map();
+  for (const node of parent.children) {
+    if (node.dataset.key !== undefined) {
+      previous.set(node.dataset.key, node);
+    }
+  }
+  const nodes = items.map((item) => {
+    const key = String(keyOf(item));
+    const signature = JSON.stringify(item);
+    const old = previous.get(key);
+    if (old && signatures.get(old) === signature) {
+      return old;
+    }
+    const node = build(item);
+    node.dataset.key = key;
+    signatures.set(node, signature);
+    return node;
+  });
+  const current = [...parent.children];
+  if (current.length !== nodes.length || current.some((node, i) => node !== nodes[i])) {
+    parent.replaceChildren(...nodes);
+  }
+}
+
 /**
  * Runs `render`, which rebuilds part of `container`, and puts the keyboard focus back on the equivalent element
  * afterwards: the one with the same `key` attribute value inside and the same class.

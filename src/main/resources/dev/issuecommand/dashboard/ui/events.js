@@ -1,7 +1,7 @@
 // The live feed: the event stream (EventSource, resumed by the browser with Last-Event-ID) and the list of events,
 // newest first, de-duplicated by event id, filtered by type and by the global repository and agent filters.
 import { withQuery } from './api.js';
-import { clear, el } from './dom.js';
+import { el, reconcile } from './dom.js';
 import { showTime } from './time.js';
 
 const MAX_EVENTS = 200;
@@ -83,11 +83,8 @@ function item(event) {
 
 /** Shows the kept events that pass the filters, newest first. */
 export function renderEvents() {
-  const list = clear(document.getElementById('events'));
   const events = [...feed.values()].filter(shown).sort((a, b) => id(b) - id(a));
-  for (const event of events) {
-    list.append(item(event));
-  }
+  reconcile(document.getElementById('events'), events, (event) => event.event_id, item);
   document.querySelector('[data-empty-for="events"]').hidden = events.length > 0;
 }
 

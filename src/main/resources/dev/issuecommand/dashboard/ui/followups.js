@@ -1,5 +1,5 @@
 // The follow-up queue (pull-request feedback waiting for an agent), in the server's queue order.
-import { clear, el, keepingFocus, link } from './dom.js';
+import { el, keepingFocus, link, reconcile } from './dom.js';
 import { showTime } from './time.js';
 
 const TYPES = {
@@ -28,10 +28,7 @@ function row(item, onAction) {
 export function renderFollowups(items, onAction) {
   const table = document.getElementById('followups');
   keepingFocus(table, 'data-work-item-id', () => {
-    const body = clear(table.tBodies[0]);
-    for (const item of items) {
-      body.append(row(item, onAction));
-    }
+    reconcile(table.tBodies[0], items, (item) => item.work_item_id, (item) => row(item, onAction));
   });
   document.querySelector('[data-empty-for="followups"]').hidden = items.length > 0;
 }
