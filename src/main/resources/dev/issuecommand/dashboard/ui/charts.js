@@ -106,8 +106,8 @@ export function renderDurations(days) {
   const figure = clear(document.getElementById('chart-durations'));
   const values = days.flatMap((d) => [d.to_pr_submitted?.p90_seconds, d.to_closed?.p90_seconds,
     d.to_pr_submitted?.median_seconds, d.to_closed?.median_seconds]).filter((v) => typeof v === 'number');
-  const max = roundUp(Math.max(0, ...values), [600, 1800, 3600, 7200, 14400, 28800, 43200, 86400, 172800, 345600,
-    604800, 1209600]);
+  const max = roundUp(Math.max(0, ...values), [60, 300, 600, 1800, 3600, 7200, 14400, 28800, 43200, 86400, 172800,
+    345600, 604800, 1209600]);
   const { chart, plotHeight, scale } = frame('Median and p90 time to PR submitted and to closed, per day', max,
     shortDuration);
   if (values.length === 0) {
