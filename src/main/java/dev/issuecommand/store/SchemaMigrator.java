@@ -52,6 +52,11 @@ public final class SchemaMigrator {
     private SchemaMigrator() {
     }
 
+    /** The schema version this IssueCommand migrates a database to. */
+    public static int latestVersion() {
+        return SCRIPTS.size();
+    }
+
     /** Applies the scripts of {@code dialect} the database on {@code connection} lacks; it is left in auto-commit. */
     public static void migrate(Connection connection, Dialect dialect) throws SQLException {
         try (Statement statement = connection.createStatement()) {

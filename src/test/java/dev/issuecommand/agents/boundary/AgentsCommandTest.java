@@ -3,6 +3,7 @@ package dev.issuecommand.agents.boundary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.issuecommand.auth.ApiKey;
+import dev.issuecommand.store.SchemaMigrator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ class AgentsCommandTest {
         String key = add.out().strip();
         assertThat(add.err()).startsWith("Issued a key for agent bot-1: prefix " + key.substring(0, 17)
                 + ", repos acme/widgets, expires never").doesNotContain(key);
-        assertThat(query("PRAGMA user_version")).containsExactly("4");
+        assertThat(query("PRAGMA user_version")).containsExactly(String.valueOf(SchemaMigrator.latestVersion()));
         assertThat(query("SELECT key_hash || ' ' || repos FROM agent_keys WHERE agent_id = 'bot-1'"))
                 .containsExactly(ApiKey.sha256Hex(key) + " [\"acme/widgets\"]");
     }
