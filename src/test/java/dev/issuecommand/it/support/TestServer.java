@@ -89,6 +89,16 @@ public final class TestServer implements AutoCloseable {
         return server;
     }
 
+    /**
+     * A second server process on the same SQLite file, fake GitHub and settings as {@link #server}, started now, for
+     * tests of two processes sharing one file; the caller stops it. Beside a shared server this costs one start
+     * instead of the two of a pair of its own.
+     */
+    public ServerProcess anotherProcess() throws IOException, InterruptedException {
+        server();
+        return ServerProcess.create(github, database(), settings).start();
+    }
+
     /** A client of the server; on PostgreSQL, one that sends each request to the other instance than the last. */
     public Api api() {
         ServerProcess first = server();
