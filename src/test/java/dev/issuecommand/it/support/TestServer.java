@@ -99,6 +99,15 @@ public final class TestServer implements AutoCloseable {
         return ServerProcess.create(github, database(), settings).start();
     }
 
+    /** The two processes on PostgreSQL of a class marked {@link OnTwoPostgresInstances}, started on the first call. */
+    public TwoInstances instances() {
+        if (!onTwoPostgresInstances) {
+            throw new IllegalStateException("one process on SQLite, not two on PostgreSQL");
+        }
+        server();
+        return instances;
+    }
+
     /** A client of the server; on PostgreSQL, one that sends each request to the other instance than the last. */
     public Api api() {
         ServerProcess first = server();
