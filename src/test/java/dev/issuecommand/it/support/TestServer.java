@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -95,8 +96,15 @@ public final class TestServer implements AutoCloseable {
      * instead of the two of a pair of its own.
      */
     public ServerProcess anotherProcess() throws IOException, InterruptedException {
+        return anotherProcess(Map.of());
+    }
+
+    /** As {@link #anotherProcess()}, with {@code extra} settings on top of the server's. */
+    public ServerProcess anotherProcess(Map<String, String> extra) throws IOException, InterruptedException {
         server();
-        return ServerProcess.create(github, database(), settings).start();
+        Map<String, String> env = new HashMap<>(settings);
+        env.putAll(extra);
+        return ServerProcess.create(github, database(), env).start();
     }
 
     /** The two processes on PostgreSQL of a class marked {@link OnTwoPostgresInstances}, started on the first call. */
