@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.issuecommand.it.support.Api;
-import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,33 +19,31 @@ import org.junit.jupiter.api.Test;
  * the other, and revoked through one it is refused by the other within a second. The second process runs with
  * {@code AGENT_KEYS_REQUIRED=true}: there the shared key still reads and administers, but no longer claims; and with
  * a mutation burst of 3 per agent, which an agent's refused attempts to act as another never take from the other.
+ * The first process is the shared server; the second runs on its file for this class only.
  */
+@WithSharedServer
 class AgentKeyRevocationIT {
 
     private static final String REPO = "revoke/shared";
 
-    static FakeGitHub github;
-    /** The process the administrator issues and revokes keys through. */
+    /** The process the administrator issues and revokes keys through: the shared server. */
     static ServerProcess issuer;
-    /** The process the agents use, with AGENT_KEYS_REQUIRED=true. */
+    /** The process the agents use, on the shared server's file, with AGENT_KEYS_REQUIRED=true. */
     static ServerProcess worker;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of("target", "test-servers")), "revoke-");
-        Path db = dir.resolve("shared.db");
-        github = new FakeGitHub();
-        github.addIssues(REPO, 1, 5);
-        issuer = ServerProcess.create(github, db, Map.of()).start();
-        worker = ServerProcess.create(github, db, Map.of("AGENT_KEYS_REQUIRED", "true", "RATE_LIMIT_ENABLED", "true",
+    static void start(TestServer shared) throws Exception {
+        shared.github().addIssues(REPO, 1, 5);
+        issuer = shared.server();
+        worker = shared.anotherProcess(Map.of("AGENT_KEYS_REQUIRED", "true", "RATE_LIMIT_ENABLED", "true",
                 "RATE_LIMIT_IP_PER_MINUTE", "100000", "RATE_LIMIT_IP_BURST", "100000",
-                "RATE_LIMIT_AGENT_MUTATIONS_PER_MINUTE", "1", "RATE_LIMIT_AGENT_MUTATIONS_BURST", "3")).start();
+                "RATE_LIMIT_AGENT_MUTATIONS_PER_MINUTE", "1", "RATE_LIMIT_AGENT_MUTATIONS_BURST", "3"));
     }
 
     @AfterAll
     static void stop() throws Exception {
-        try (FakeGitHub fake = github; ServerProcess first = issuer; ServerProcess second = worker) {
-            // closed in reverse order
+        if (worker != null) {
+            worker.close();
         }
     }
 

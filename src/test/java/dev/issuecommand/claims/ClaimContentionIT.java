@@ -5,19 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.ClaimRace;
 import dev.issuecommand.it.support.ClaimRace.Attempt;
-import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
 import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithSharedServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exclusivity under contention: many threads, and two server processes sharing one SQLite file, race for the
- * same issues. Exactly one agent wins each issue; every other attempt is {@code 409 already_claimed}.
+ * Exclusivity under contention: many threads, and two server processes sharing one SQLite file (the shared server and
+ * a second process on its file), race for the same issues. Exactly one agent wins each issue; every other attempt is
+ * {@code 409 already_claimed}.
  */
 @WithSharedServer
 class ClaimContentionIT {
@@ -27,9 +25,6 @@ class ClaimContentionIT {
     private static final String SHARED_REPO = "race/shared-track";
     private static final int ISSUES = 20;
 
-    @TempDir
-    Path dir;
-
     @Test
     void twentyFourThreadsRacingForTwentyIssuesLeaveOneWinnerEach(TestServer shared) throws Exception {
         shared.github().addIssues(SHARED_REPO, 1, ISSUES);
@@ -38,17 +33,14 @@ class ClaimContentionIT {
     }
 
     @Test
-    void twoProcessesOnOneDatabaseLeaveOneWinnerEach() throws Exception {
-        try (FakeGitHub github = new FakeGitHub()) {
-            github.addIssues(REPO, 1, ISSUES);
-            Path db = dir.resolve("shared.db");
-            try (ServerProcess first = ServerProcess.create(github, db, Map.of()).start();
-                    ServerProcess second = ServerProcess.create(github, db, Map.of()).start()) {
-                List<Attempt> attempts = withLogs(() -> race(List.of(first.api(), second.api()), REPO, 16), first, second);
-                assertOneWinnerPerIssue(attempts, 16, REPO, first.api());
-                assertThat(first.api().get("/api/claims").json().get("claims"))
-                        .hasSameSizeAs(second.api().get("/api/claims").json().get("claims"));
-            }
+    void twoProcessesOnOneDatabaseLeaveOneWinnerEach(TestServer shared) throws Exception {
+        shared.github().addIssues(REPO, 1, ISSUES);
+        ServerProcess first = shared.server();
+        try (ServerProcess second = shared.anotherProcess()) {
+            List<Attempt> attempts = withLogs(() -> race(List.of(first.api(), second.api()), REPO, 16), first, second);
+            assertOneWinnerPerIssue(attempts, 16, REPO, first.api());
+            assertThat(first.api().get("/api/claims?repo=" + REPO).json().get("claims"))
+                    .hasSameSizeAs(second.api().get("/api/claims?repo=" + REPO).json().get("claims"));
         }
     }
 

@@ -3,63 +3,66 @@ package dev.issuecommand.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import java.nio.file.Path;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /api/claims} answers and the {@code GET /api/health} numbers are kept between writes: a change made
  * through another process sharing the file shows in this process's very next list, with every filter, and in its
- * very next health numbers.
+ * very next health numbers. The two processes are the shared server and a second one on its file, so the lists and
+ * numbers are measured as before and after.
  */
+@WithSharedServer
 class ClaimListAcrossProcessesIT {
 
     private static final String REPO = "acme/lists";
 
-    @TempDir
-    Path dir;
-
     @Test
-    void everyWriteOfEitherProcessShowsInTheOthersNextList() throws Exception {
-        Path db = dir.resolve("shared.db");
-        try (FakeGitHub github = new FakeGitHub();
-                ServerProcess first = ServerProcess.create(github, db, Map.of()).start();
-                ServerProcess second = ServerProcess.create(github, db, Map.of()).start()) {
-            github.addIssues(REPO, 1, 10);
-            assertThat(claims(first, "")).isEmpty();
-            assertThat(claims(first, "")).as("asked twice, nothing changed").isEmpty();
-            long totalBefore = health(first).path("total_claims").asLong();
+    void everyWriteOfEitherProcessShowsInTheOthersNextList(TestServer shared) throws Exception {
+        shared.github().addIssues(REPO, 1, 10);
+        ServerProcess first = shared.server();
+        try (ServerProcess second = shared.anotherProcess()) {
+            List<String> before = statuses(first, "");
+            assertThat(claims(first, "?repo=" + REPO)).isEmpty();
+            assertThat(statuses(first, "")).as("asked twice, nothing changed").isEqualTo(before);
+            JsonNode healthBefore = health(first);
+            long activeBefore = healthBefore.path("active_claims").asLong();
+            long agentsBefore = healthBefore.path("active_agents").asLong();
+            long totalBefore = healthBefore.path("total_claims").asLong();
 
             for (int issue = 1; issue <= 10; issue++) {
                 ServerProcess writer = issue % 2 == 0 ? first : second;
                 ServerProcess reader = issue % 2 == 0 ? second : first;
-                String agent = "agent-" + issue;
+                String agent = "lister-" + issue;
                 String claimId = writer.api().claim(agent, REPO, issue).json().path("claim").path("claim_id").asText();
                 assertThat(statuses(reader, "?agent_id=" + agent)).containsExactly(claimId + "=claimed");
+                assertThat(statuses(reader, "")).contains(claimId + "=claimed");
                 JsonNode health = health(reader);
-                assertThat(health.path("active_claims").asLong()).isEqualTo(issue);
-                assertThat(health.path("active_agents").asLong()).isEqualTo(issue);
+                assertThat(health.path("active_claims").asLong()).isEqualTo(activeBefore + issue);
+                assertThat(health.path("active_agents").asLong()).isEqualTo(agentsBefore + issue);
                 assertThat(health.path("total_claims").asLong()).isEqualTo(totalBefore + issue);
 
                 writer.api().patch("/api/claims/" + claimId, Map.of("agent_id", agent, "status", "in_progress"));
                 assertThat(statuses(reader, "?agent_id=" + agent)).containsExactly(claimId + "=in_progress");
+                assertThat(statuses(reader, "")).contains(claimId + "=in_progress").doesNotContain(claimId + "=claimed");
                 assertThat(statuses(reader, "?status=in_progress")).contains(claimId + "=in_progress");
                 assertThat(statuses(reader, "?status=claimed")).doesNotContain(claimId + "=claimed");
             }
-            assertThat(claims(first, "")).hasSize(10);
+            assertThat(claims(first, "?repo=" + REPO)).hasSize(10);
+            assertThat(claims(first, "")).hasSize(before.size() + 10);
 
-            for (JsonNode claim : claims(second, "")) {
+            for (JsonNode claim : claims(second, "?repo=" + REPO)) {
                 first.api().delete("/api/claims/" + claim.path("claim_id").asText(),
                         Map.of("agent_id", claim.path("agent_id").asText()));
             }
-            assertThat(claims(second, "")).isEmpty();
+            assertThat(statuses(second, "")).isEqualTo(before);
             assertThat(claims(second, "?repo=" + REPO)).isEmpty();
-            assertThat(health(second).path("active_claims").asLong()).isZero();
+            assertThat(health(second).path("active_claims").asLong()).isEqualTo(activeBefore);
         }
     }
 

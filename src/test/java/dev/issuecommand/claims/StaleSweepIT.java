@@ -8,7 +8,7 @@ import dev.issuecommand.events.SseStream;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.ServerProcess;
 import dev.issuecommand.it.support.TestServer;
-import dev.issuecommand.it.support.WithOwnServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Stale detection and auto-release on their own schedule, with decimal minutes (docs/behaviour.md §5): seen on the
  * event stream and in {@code GET /api/claims}. CLAIM_TIMEOUT_MINUTES=0.05 is 3 s, STALE_AUTO_RELEASE_MINUTES=0.1 is 6
- * s.
+ * s. The server is shared with {@code FollowupLifetimeIT}, which adds FOLLOWUP_STALE_MINUTES=0.05 for its follow-ups.
  */
-@WithOwnServer(settings = {"CLAIM_TIMEOUT_MINUTES=0.05", "STALE_AUTO_RELEASE_MINUTES=0.1"})
+@WithSharedServer(settings = {"CLAIM_TIMEOUT_MINUTES=0.05", "STALE_AUTO_RELEASE_MINUTES=0.1", "FOLLOWUP_STALE_MINUTES=0.05"})
 class StaleSweepIT {
 
     private static final String REPO = "acme/idle";
@@ -31,10 +31,10 @@ class StaleSweepIT {
     static Api api;
 
     @BeforeAll
-    static void start(TestServer own) {
-        own.github().addIssues(REPO, 1, 10);
-        server = own.server();
-        api = own.api();
+    static void start(TestServer shared) {
+        shared.github().addIssues(REPO, 1, 10);
+        server = shared.server();
+        api = shared.api();
     }
 
     private static JsonNode claim(String agent, int issue) {

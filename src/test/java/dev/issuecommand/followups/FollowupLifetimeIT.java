@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
-import dev.issuecommand.it.support.StoredRows;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
 import java.nio.file.Path;
@@ -20,7 +21,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What outlives a request: follow-ups going stale on a decimal-minute timeout, and dedupe across restarts. */
+/**
+ * What outlives a request: follow-ups going stale on a decimal-minute timeout, and dedupe across restarts. The stale
+ * test runs on the server shared with {@code StaleSweepIT} (the same short timeouts); the restarts on servers of
+ * their own.
+ */
+@WithSharedServer(settings = {"CLAIM_TIMEOUT_MINUTES=0.05", "STALE_AUTO_RELEASE_MINUTES=0.1", "FOLLOWUP_STALE_MINUTES=0.05"})
 class FollowupLifetimeIT {
 
     static final String SECRET = "lifetime-secret";
@@ -42,31 +48,27 @@ class FollowupLifetimeIT {
     }
 
     @Test
-    void followupsGoStaleAfterDecimalMinutesAndStaleOnesCanBeTakenOver() throws Exception {
-        Path file = dir.resolve("stale.db");
-        try (ServerProcess server = ServerProcess.create(github, file, Map.of(
-                "GITHUB_WEBHOOK_SECRET", SECRET, "FOLLOWUP_STALE_MINUTES", "0.05")).start()) {
-            Api api = server.api();
-            WebhookSender hooks = new WebhookSender(api, "/api/webhooks/github", SECRET);
-            String id = hooks.send("pull_request_review", WebhookPayloads.changesRequested(REPO, 1, "stale soon"))
-                    .json().get("work_item_id").asText();
-            assertThat(api.patch("/api/followups/" + id, Map.of("agent_id", "sleepy", "status", "claimed")).status())
-                    .isEqualTo(200);
-            JsonNode item = waitForStatus(api, id, "stale", Duration.ofSeconds(30));
-            assertThat(item.get("status").asText()).isEqualTo("stale");
-            assertThat(item.get("claimed_by_agent_id").asText()).isEqualTo("sleepy");
-            JsonNode history = item.get("status_history");
-            assertThat(history.get(history.size() - 1).get("note").asText()).isEqualTo("No update in 0.05 minutes");
-            assertThat(StoredRows.sqlite(file).events("followup.stale"))
-                    .anyMatch(e -> e.get("work_item_id").asText().equals(id));
+    void followupsGoStaleAfterDecimalMinutesAndStaleOnesCanBeTakenOver(TestServer shared) throws Exception {
+        Api api = shared.api();
+        WebhookSender hooks = new WebhookSender(api, "/api/webhooks/github", WithSharedServer.WEBHOOK_SECRET);
+        String id = hooks.send("pull_request_review", WebhookPayloads.changesRequested(REPO, 1, "stale soon"))
+                .json().get("work_item_id").asText();
+        assertThat(api.patch("/api/followups/" + id, Map.of("agent_id", "sleepy", "status", "claimed")).status())
+                .isEqualTo(200);
+        JsonNode item = waitForStatus(api, id, "stale", Duration.ofSeconds(30));
+        assertThat(item.get("status").asText()).isEqualTo("stale");
+        assertThat(item.get("claimed_by_agent_id").asText()).isEqualTo("sleepy");
+        JsonNode history = item.get("status_history");
+        assertThat(history.get(history.size() - 1).get("note").asText()).isEqualTo("No update in 0.05 minutes");
+        assertThat(shared.storedRows().events("followup.stale"))
+                .anyMatch(e -> e.get("work_item_id").asText().equals(id));
 
-            JsonNode next = api.post("/api/next-work", Map.of("agent_id", "awake", "repo", REPO)).json();
-            assertThat(next.get("kind").asText()).isEqualTo("pr_followup");
-            assertThat(next.get("work_item").get("work_item_id").asText()).isEqualTo(id);
-            assertThat(next.get("work_item").get("claimed_by_agent_id").asText()).isEqualTo("awake");
-            Api.Answer former = api.patch("/api/followups/" + id, Map.of("agent_id", "sleepy", "status", "done"));
-            assertThat(former.json().get("reason").asText()).isEqualTo("agent_mismatch");
-        }
+        JsonNode next = api.post("/api/next-work", Map.of("agent_id", "awake", "repo", REPO)).json();
+        assertThat(next.get("kind").asText()).isEqualTo("pr_followup");
+        assertThat(next.get("work_item").get("work_item_id").asText()).isEqualTo(id);
+        assertThat(next.get("work_item").get("claimed_by_agent_id").asText()).isEqualTo("awake");
+        Api.Answer former = api.patch("/api/followups/" + id, Map.of("agent_id", "sleepy", "status", "done"));
+        assertThat(former.json().get("reason").asText()).isEqualTo("agent_mismatch");
     }
 
     @Test

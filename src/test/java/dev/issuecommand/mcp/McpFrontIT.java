@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +23,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The light stdio front ({@code java -jar issuecommand.jar mcp}) around its server: it answers at once whatever the
  * server does, refuses a URL that is not IssueCommand or refuses its key, tells pending calls when the server dies and
- * gets a server back, ends with its client, and shares one background server with a front started beside it.
+ * gets a server back, ends with its client, and shares one background server with a front started beside it. The
+ * server that refuses a wrong key is one shared with {@code McpLifecycleIT}, whose GitHub is unreachable.
  */
+@WithSharedServer(settings = "GITHUB_API_URL=http://127.0.0.1:9")
 class McpFrontIT {
 
     private static final String REPO = "acme/widgets";
@@ -59,27 +63,26 @@ class McpFrontIT {
     }
 
     @Test
-    void aServerThatRefusesTheKeyStopsTheFrontAndAnAgentThatDiesEndsItsFront() throws Exception {
+    void aServerThatRefusesTheKeyStopsTheFrontAndAnAgentThatDiesEndsItsFront(TestServer shared) throws Exception {
         Path dir = ClientRun.workDir("front-key");
-        try (ServerProcess server = ServerProcess.create(null, dir.resolve("server.db"), Map.of()).start()) {
-            try (FrontProcess wrongKey = FrontProcess.spawn(dir, "wrong-key",
-                    env(dir, server.port(), Map.of("API_KEY", "not-the-key")), FrontProcess.jar("mcp"))) {
-                assertThat(wrongKey.exit(60)).as(wrongKey.stderr()).contains(1);
-                assertThat(wrongKey.stderr()).contains("refuses this API_KEY").doesNotContain("not-the-key");
-                assertThat(wrongKey.startedServers()).isEmpty();
-            }
-            // a background job of sh reads /dev/null unless given the shell's stdin explicitly (fd 3)
-            String wrapper = "exec 3<&0; \"$0\" -jar \"$1\" mcp <&3 3<&- & echo $!; sleep 3";
-            try (FrontProcess agent = FrontProcess.spawn(dir, "dying-agent", env(dir, server.port(), Map.of()),
-                    List.of("sh", "-c", wrapper, ServerProcess.javaBin(), ServerProcess.jar().toString()))) {
-                JsonNode initialized = agent.initialize();
-                assertThat(initialized.at("/result/serverInfo/name").asText()).isEqualTo("issuecommand");
-                long frontPid = Long.parseLong(agent.stdoutLines().get(0).strip());
-                assertThat(agent.exit(30)).as("the agent (sh) ends after 3 s").isPresent();
-                Optional<ProcessHandle> front = ProcessHandle.of(frontPid);
-                await("the front left behind by its dead agent ends by itself").atMost(Duration.ofSeconds(20))
-                        .pollInterval(Duration.ofMillis(100)).until(() -> !front.map(ProcessHandle::isAlive).orElse(false));
-            }
+        ServerProcess server = shared.server();
+        try (FrontProcess wrongKey = FrontProcess.spawn(dir, "wrong-key",
+                env(dir, server.port(), Map.of("API_KEY", "not-the-key")), FrontProcess.jar("mcp"))) {
+            assertThat(wrongKey.exit(60)).as(wrongKey.stderr()).contains(1);
+            assertThat(wrongKey.stderr()).contains("refuses this API_KEY").doesNotContain("not-the-key");
+            assertThat(wrongKey.startedServers()).isEmpty();
+        }
+        // a background job of sh reads /dev/null unless given the shell's stdin explicitly (fd 3)
+        String wrapper = "exec 3<&0; \"$0\" -jar \"$1\" mcp <&3 3<&- & echo $!; sleep 3";
+        try (FrontProcess agent = FrontProcess.spawn(dir, "dying-agent", env(dir, server.port(), Map.of()),
+                List.of("sh", "-c", wrapper, ServerProcess.javaBin(), ServerProcess.jar().toString()))) {
+            JsonNode initialized = agent.initialize();
+            assertThat(initialized.at("/result/serverInfo/name").asText()).isEqualTo("issuecommand");
+            long frontPid = Long.parseLong(agent.stdoutLines().get(0).strip());
+            assertThat(agent.exit(30)).as("the agent (sh) ends after 3 s").isPresent();
+            Optional<ProcessHandle> front = ProcessHandle.of(frontPid);
+            await("the front left behind by its dead agent ends by itself").atMost(Duration.ofSeconds(20))
+                    .pollInterval(Duration.ofMillis(100)).until(() -> !front.map(ProcessHandle::isAlive).orElse(false));
         }
     }
 

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.TestServer;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -16,42 +18,41 @@ import org.junit.jupiter.api.Test;
 /**
  * The plain {@code java -jar issuecommand.jar} around its stdin: with an empty stdin it serves HTTP alone; when an
  * IssueCommand server already serves its port it relays MCP to that one instead of starting a second server on the
- * database; when another program holds the port it stops with one line.
+ * database; when another program holds the port it stops with one line. The server is one shared with
+ * {@code McpFrontIT}, whose GitHub is unreachable.
  */
+@WithSharedServer(settings = "GITHUB_API_URL=http://127.0.0.1:9")
 class McpLifecycleIT {
 
     @Test
-    void emptyStdinLeavesMcpIdleAndHttpServing() throws Exception {
-        Path dir = ClientRun.workDir("idle");
-        try (ServerProcess server = ServerProcess.create(null, dir.resolve("idle.db"), Map.of()).start()) {
-            waitForStderr(server, "\"event\":\"mcp.stdin.idle\"");
-            // on purpose: the idle stdin must still not have ended anything two seconds later
-            Thread.sleep(2000);
-            Api.Answer health = server.api().get("/api/health");
-            assertThat(health.status()).isEqualTo(200);
-            assertThat(health.json().path("health").has("uptime_seconds")).isTrue();
-            assertThat(server.stdoutText()).as("stdout stays silent without an MCP client").isEmpty();
-            assertThat(server.stderrText()).doesNotContain("mcp.session.ended");
-        }
+    void emptyStdinLeavesMcpIdleAndHttpServing(TestServer shared) throws Exception {
+        ServerProcess server = shared.server();
+        waitForStderr(server, "\"event\":\"mcp.stdin.idle\"");
+        // on purpose: the idle stdin must still not have ended anything two seconds later
+        Thread.sleep(2000);
+        Api.Answer health = server.api().get("/api/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("health").has("uptime_seconds")).isTrue();
+        assertThat(server.stdoutText()).as("stdout stays silent without an MCP client").isEmpty();
+        assertThat(server.stderrText()).doesNotContain("mcp.session.ended");
     }
 
     @Test
-    void aSecondJarOnAServedPortRelaysToThatServer() throws Exception {
+    void aSecondJarOnAServedPortRelaysToThatServer(TestServer shared) throws Exception {
         Path dir = ClientRun.workDir("port-served");
-        try (ServerProcess server = ServerProcess.create(null, dir.resolve("shared.db"), Map.of()).start()) {
-            Map<String, String> env = ClientRun.environment(null, dir.resolve("shared.db"), server.port(), Map.of());
-            ClientRun.Outcome run = ClientRun.run(dir, env, "minimal", Map.of("repo", "acme/widgets"));
+        ServerProcess server = shared.server();
+        Map<String, String> env = ClientRun.environment(null, shared.database(), server.port(), Map.of());
+        ClientRun.Outcome run = ClientRun.run(dir, env, "minimal", Map.of("repo", "acme/widgets"));
 
-            assertThat(run.report().has("failure")).as(run.report() + run.clientStderr()).isFalse();
-            assertThat(run.report().at("/calls/system_health/structured/ok").asBoolean()).isTrue();
-            assertThat(run.report().at("/calls/get_issue_details/text/0").asText())
-                    .as("GitHub is unreachable in this test").startsWith("GitHub is unavailable, try again later");
-            assertThat(run.stderr()).contains("\"event\":\"mcp.front.relaying\"")
-                    .doesNotContain("runtime.unpacked").doesNotContain("runtime.reused").doesNotContain("liberty_message");
-            assertThat(run.stdoutText()).startsWith("{\"jsonrpc\":\"2.0\"");
-            assertThat(run.jarExit()).isZero();
-            assertThat(server.api().get("/api/health").status()).as("the first server keeps serving").isEqualTo(200);
-        }
+        assertThat(run.report().has("failure")).as(run.report() + run.clientStderr()).isFalse();
+        assertThat(run.report().at("/calls/system_health/structured/ok").asBoolean()).isTrue();
+        assertThat(run.report().at("/calls/get_issue_details/text/0").asText())
+                .as("GitHub is unreachable in this test").startsWith("GitHub is unavailable, try again later");
+        assertThat(run.stderr()).contains("\"event\":\"mcp.front.relaying\"")
+                .doesNotContain("runtime.unpacked").doesNotContain("runtime.reused").doesNotContain("liberty_message");
+        assertThat(run.stdoutText()).startsWith("{\"jsonrpc\":\"2.0\"");
+        assertThat(run.jarExit()).isZero();
+        assertThat(server.api().get("/api/health").status()).as("the first server keeps serving").isEqualTo(200);
     }
 
     @Test

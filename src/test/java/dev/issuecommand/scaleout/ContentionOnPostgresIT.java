@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.issuecommand.it.support.ClaimRace.Attempt;
 import dev.issuecommand.it.support.ClaimRace;
+import dev.issuecommand.it.support.OnTwoPostgresInstances;
+import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.TwoInstances;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +18,10 @@ import org.junit.jupiter.api.Test;
  * Exclusivity on PostgreSQL: agents spread over two instances race for the same issues, round after round, up to
  * 10,000 attempts. Each issue has exactly one winner and every other attempt is {@code 409 already_claimed} naming it
  * (docs/behaviour.md §4, §12).
+ * It runs on the pair of instances shared with the other classes on PostgreSQL; each round has a repository of its own.
  */
+@WithSharedServer
+@OnTwoPostgresInstances
 class ContentionOnPostgresIT {
 
     private static final int AGENTS = 20;
@@ -30,13 +35,8 @@ class ContentionOnPostgresIT {
     static TwoInstances servers;
 
     @BeforeAll
-    static void start() throws Exception {
-        servers = TwoInstances.start(Map.of());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
+    static void start(TestServer shared) {
+        servers = shared.instances();
     }
 
     @Test

@@ -10,7 +10,10 @@ import dev.issuecommand.events.SseStream;
 import dev.issuecommand.it.support.Api;
 import dev.issuecommand.it.support.Postgres;
 import dev.issuecommand.it.support.ServerProcess;
+import dev.issuecommand.it.support.OnTwoPostgresInstances;
+import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.TwoInstances;
+import dev.issuecommand.it.support.WithSharedServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,10 @@ import org.junit.jupiter.api.Test;
  * Two instances on one PostgreSQL database behave as one server: a claim made through either (over HTTP or MCP) is
  * the same claim through the other, and the event stream of either resumes from an event of the other
  * (docs/behaviour.md §4, §9, §10, §12). Only an MCP session stays with the instance that opened it.
+ * It runs on the pair of instances shared with the other classes on PostgreSQL, in repositories of its own.
  */
+@WithSharedServer
+@OnTwoPostgresInstances
 class TwoInstancesIT {
 
     private static final String REPO = "acme/scaled";
@@ -42,19 +47,14 @@ class TwoInstancesIT {
     static Api b;
 
     @BeforeAll
-    static void start() throws Exception {
-        servers = TwoInstances.start(Map.of());
+    static void start(TestServer shared) {
+        servers = shared.instances();
         servers.github.addIssues(REPO, 1, 1);
         servers.github.addIssues(COUNTED_REPO, 1, 3);
         servers.github.addIssues(EVENTS_REPO, 1, 30);
         servers.github.addIssues(MCP_REPO, 1, 1);
         a = servers.a.api();
         b = servers.b.api();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
     }
 
     @Test
@@ -165,7 +165,7 @@ class TwoInstancesIT {
     void aStreamKeepsItsEventsWhenTheInstanceLosesItsConnectionForNews() throws Exception {
         try (SseStream stream = SseStream.open(SseStream.newClient(), servers.b.base(), ServerProcess.API_KEY, Map.of())) {
             assertThat(stream.next(WAIT).event()).isEqualTo("connected");
-            // this class's database only: other classes' servers share the embedded PostgreSQL
+            // the shared pair's database only: other classes' servers share the embedded PostgreSQL
             String database = URI.create(servers.databaseUrl).getPath().substring(1);
             int dropped = Postgres.asAdmin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                     + "WHERE application_name = 'issuecommand-events' AND datname = '" + database + "'");

@@ -5,29 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.issuecommand.it.support.Api;
+import dev.issuecommand.it.support.OnTwoPostgresInstances;
+import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.TwoInstances;
+import dev.issuecommand.it.support.WithSharedServer;
 import dev.issuecommand.webhooks.WebhookPayloads;
 import dev.issuecommand.webhooks.WebhookSender;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * GitHub may deliver the same webhook twice, and behind a load balancer the two copies reach different instances at
  * the same moment: one copy queues the follow-up, the other is answered as a duplicate (docs/behaviour.md §7, §12).
+ * It runs on the pair of instances shared with the other classes on PostgreSQL, in a repository of its own.
  */
+@WithSharedServer
+@OnTwoPostgresInstances
 class WebhookDedupeAcrossInstancesIT {
 
-    private static final String SECRET = "webhook-secret-for-scaleout";
+    private static final String SECRET = WithSharedServer.WEBHOOK_SECRET;
     private static final String REPO = "acme/scaled-hooks";
     private static final String PATH = "/api/webhooks/github";
     private static final int DELIVERIES = 20;
@@ -35,13 +39,8 @@ class WebhookDedupeAcrossInstancesIT {
     static TwoInstances servers;
 
     @BeforeAll
-    static void start() throws Exception {
-        servers = TwoInstances.start(Map.of("GITHUB_WEBHOOK_SECRET", SECRET));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        servers.close();
+    static void start(TestServer shared) {
+        servers = shared.instances();
     }
 
     @Test
@@ -81,7 +80,7 @@ class WebhookDedupeAcrossInstancesIT {
         assertThat(other.json().get("delivery_id").asText()).isEqualTo(delivery);
         String workItem = processed.get("work_item_id").asText();
         for (Api api : List.of(servers.a.api(), servers.b.api())) {
-            assertThat(api.get("/api/followups?pr_number=" + pr).json().get("followups"))
+            assertThat(api.get("/api/followups?repo=" + REPO + "&pr_number=" + pr).json().get("followups"))
                     .extracting(followup -> followup.get("work_item_id").asText()).containsExactly(workItem);
         }
     }

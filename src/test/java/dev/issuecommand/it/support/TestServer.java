@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,6 +88,32 @@ public final class TestServer implements AutoCloseable {
             }
         }
         return server;
+    }
+
+    /**
+     * A second server process on the same SQLite file, fake GitHub and settings as {@link #server}, started now, for
+     * tests of two processes sharing one file; the caller stops it. Beside a shared server this costs one start
+     * instead of the two of a pair of its own.
+     */
+    public ServerProcess anotherProcess() throws IOException, InterruptedException {
+        return anotherProcess(Map.of());
+    }
+
+    /** As {@link #anotherProcess()}, with {@code extra} settings on top of the server's. */
+    public ServerProcess anotherProcess(Map<String, String> extra) throws IOException, InterruptedException {
+        server();
+        Map<String, String> env = new HashMap<>(settings);
+        env.putAll(extra);
+        return ServerProcess.create(github, database(), env).start();
+    }
+
+    /** The two processes on PostgreSQL of a class marked {@link OnTwoPostgresInstances}, started on the first call. */
+    public TwoInstances instances() {
+        if (!onTwoPostgresInstances) {
+            throw new IllegalStateException("one process on SQLite, not two on PostgreSQL");
+        }
+        server();
+        return instances;
     }
 
     /** A client of the server; on PostgreSQL, one that sends each request to the other instance than the last. */
