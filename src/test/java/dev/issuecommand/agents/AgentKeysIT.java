@@ -67,6 +67,9 @@ class AgentKeysIT {
             "POST /api/webhooks/github", "GitHub's signature or API_KEY only: adminRoutesAreTheAdministratorsAlone",
             "POST /api/sync", "reconciles every claim with GitHub, for no agent");
 
+    /** Where the dashboard's own API lives (docs/behaviour.md §15). */
+    static final String DASHBOARD_API = "/ui/api/";
+
     static ServerProcess server;
     static FakeGitHub github;
     static Api admin;
@@ -181,7 +184,19 @@ class AgentKeysIT {
         }));
         assertThat(changing).as("changing routes in /openapi").isNotEmpty();
         assertThat(changing).allSatisfy(route -> assertThat(IMPERSONATION_ROUTES.contains(route)
-                || ROUTES_FOR_NO_AGENT.containsKey(route)).as(route + " is covered").isTrue());
+                || ROUTES_FOR_NO_AGENT.containsKey(route) || route.contains(" " + DASHBOARD_API))
+                .as(route + " is covered").isTrue());
+    }
+
+    /** The dashboard's API takes no key at all, only an operator's session opened with API_KEY. */
+    @Test
+    void anAgentKeyOpensNoDashboardSessionAndNoDashboardRoute() {
+        Api.Answer signIn = agentA.sendWith("POST", DASHBOARD_API + "session", Map.of("key", keyA), Map.of());
+        assertRefused(signIn, 401, "unauthorized", "sign-in with an agent key");
+        assertThat(signIn.raw().headers().firstValue("Set-Cookie")).isEmpty();
+        Api.Answer release = agentA.sendWith("POST", DASHBOARD_API + "claims/" + admin.claimId("agent-b", REPO1, 16)
+                + "/release", Map.of("reason", "mine now"), Map.of("Authorization", "Bearer " + keyA));
+        assertRefused(release, 401, "not_signed_in", "release with an agent key");
     }
 
     @Test
