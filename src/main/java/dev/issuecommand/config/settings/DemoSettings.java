@@ -79,10 +79,7 @@ public final class DemoSettings {
     }
 
     private static boolean isTrue(String value) {
-        return value != null && switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "1", "true", "yes", "on" -> true;
-            default -> false;
-        };
+        return value != null && Settings.parseFlag(value).orElse(false);
     }
 
     private static boolean isBlank(String value) {

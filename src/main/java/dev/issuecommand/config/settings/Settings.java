@@ -121,6 +121,15 @@ public record Settings(
                 demo);
     }
 
+    /** A yes/no setting's value: 1/true/yes/on or 0/false/no/off, in any case; empty for anything else. */
+    static java.util.Optional<Boolean> parseFlag(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "1", "true", "yes", "on" -> java.util.Optional.of(true);
+            case "0", "false", "no", "off" -> java.util.Optional.of(false);
+            default -> java.util.Optional.empty();
+        };
+    }
+
     /** Hides secrets from {@code toString}, which may reach a log. */
     @Override
     public String toString() {
@@ -192,11 +201,7 @@ public record Settings(
             if (value == null) {
                 return fallback;
             }
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "1", "true", "yes", "on" -> true;
-                case "0", "false", "no", "off" -> false;
-                default -> throw invalid(name, value, "one of 1/true/yes/on or 0/false/no/off");
-            };
+            return parseFlag(value).orElseThrow(() -> invalid(name, value, "one of 1/true/yes/on or 0/false/no/off"));
         }
 
         Duration minutes(String name, double fallback, boolean zeroAllowed) {

@@ -1,5 +1,6 @@
 package dev.issuecommand.dashboard.boundary;
 
+import dev.issuecommand.events.boundary.EventsResource;
 import dev.issuecommand.events.control.EventFeed;
 import dev.issuecommand.events.control.EventLog;
 import dev.issuecommand.events.entity.Event;
@@ -60,8 +61,7 @@ public class FleetEventsResource {
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServletResponse response,
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Parameter(description = "Replay the events after this id") @QueryParam("after") String after) {
-        response.setHeader("Cache-Control", "no-cache, no-transform");
-        response.setHeader("X-Accel-Buffering", "no");
+        EventsResource.keepUnbuffered(response);
         OptionalLong resumeAt = EventFeed.parseEventId(lastEventId);
         feed.subscribe(sink, sse, resumeAt.isPresent() ? resumeAt : EventFeed.parseEventId(after), event -> true);
     }

@@ -35,9 +35,14 @@ public class EventsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context HttpServletResponse response,
             @HeaderParam("Last-Event-ID") String lastEventId) {
+        keepUnbuffered(response);
+        feed.subscribe(sink, sse, EventFeed.parseEventId(lastEventId), visibleTo(callers.sender()));
+    }
+
+    /** Asks caches and proxies (nginx's {@code X-Accel-Buffering}) to pass an event stream on as it is written. */
+    public static void keepUnbuffered(HttpServletResponse response) {
         response.setHeader("Cache-Control", "no-cache, no-transform");
         response.setHeader("X-Accel-Buffering", "no");
-        feed.subscribe(sink, sse, EventFeed.parseEventId(lastEventId), visibleTo(callers.sender()));
     }
 
     /** Which events {@code caller} may see. */
