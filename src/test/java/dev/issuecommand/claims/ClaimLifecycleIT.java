@@ -8,6 +8,8 @@ import dev.issuecommand.it.support.FakeGitHub;
 import dev.issuecommand.it.support.ServerProcess;
 import dev.issuecommand.it.support.TestServer;
 import dev.issuecommand.it.support.WithOwnServer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -145,6 +147,10 @@ class ClaimLifecycleIT {
         assertThat(beat.get("claim").get("status").asText()).isEqualTo("claimed");
         assertThat(beat.get("claim").get("status_history")).hasSize(1);
         assertThat(beat.get("claim").get("last_activity_at").asText()).isGreaterThan(claim.get("last_activity_at").asText());
+        assertThat(Instant.parse(beat.get("claim").get("stale_at").asText()))
+                .as("the stale clock starts again: CLAIM_TIMEOUT_MINUTES (120) after the heartbeat")
+                .isEqualTo(Instant.parse(beat.get("claim").get("last_activity_at").asText()).plus(Duration.ofMinutes(120)));
+        assertThat(beat.get("claim").has("auto_release_at")).as("auto-release is off by default").isFalse();
         Api.Answer other = api.post("/api/claims/" + id + "/heartbeat", Map.of("agent_id", "agent-x"));
         assertThat(other.json().get("reason").asText()).isEqualTo("agent_mismatch");
     }

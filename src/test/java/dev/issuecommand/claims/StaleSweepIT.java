@@ -47,7 +47,13 @@ class StaleSweepIT {
     void anIdleClaimGoesStaleThenIsReleasedAutomatically() throws Exception {
         try (SseStream stream = SseStream.open(SseStream.newClient(), server.base(), ServerProcess.API_KEY, Map.of())) {
             assertThat(stream.next(WAIT).event()).isEqualTo("connected");
-            String id = claim("agent-idle", 1).get("claim_id").asText();
+            JsonNode claimed = claim("agent-idle", 1);
+            String id = claimed.get("claim_id").asText();
+            long claimedAt = millis(claimed.get("last_activity_at").asText());
+            assertThat(millis(claimed.get("stale_at").asText())).as("stale 3 s after the last activity")
+                    .isEqualTo(claimedAt + 3000);
+            assertThat(millis(claimed.get("auto_release_at").asText())).as("released 6 s after going stale")
+                    .isEqualTo(claimedAt + 9000);
 
             List<SseStream.Frame> seen = stream.until(f -> f.event().equals("claim.stale")
                     && id.equals(f.json().path("claim_id").asText()), WAIT);
@@ -59,6 +65,9 @@ class StaleSweepIT {
             JsonNode listed = api.get("/api/claims?agent_id=agent-idle").json().get("claims");
             assertThat(listed).hasSize(1);
             assertThat(listed.get(0).get("status").asText()).isEqualTo("stale");
+            assertThat(listed.get(0).has("stale_at")).as("a stale claim's only deadline is its release").isFalse();
+            assertThat(millis(listed.get(0).get("auto_release_at").asText())).as("6 s after it went stale")
+                    .isEqualTo(millis(listed.get(0).get("status_history").get(1).get("timestamp").asText()) + 6000);
             assertThat(api.get("/api/health").json().get("health").get("stale_claims").asInt()).isGreaterThanOrEqualTo(1);
 
             seen = stream.until(f -> f.event().equals("claim.auto_released")
@@ -69,7 +78,10 @@ class StaleSweepIT {
                     .isEqualTo("Auto released after 0.1 minutes in stale state");
 
             assertThat(api.get("/api/claims?agent_id=agent-idle").json().get("claims")).isEmpty();
-            JsonNode history = api.get("/api/claims/" + id).json().get("claim").get("status_history");
+            JsonNode ended = api.get("/api/claims/" + id).json().get("claim");
+            assertThat(ended.has("stale_at") || ended.has("auto_release_at")).as("an ended claim has no deadlines")
+                    .isFalse();
+            JsonNode history = ended.get("status_history");
             assertThat(history).extracting(h -> h.get("status").asText()).containsExactly("claimed", "stale", "released");
             assertThat(history.get(1).get("note").asText()).isEqualTo("No update in 0.05 minutes");
             assertThat(history.get(2).get("note").asText()).isEqualTo("Auto released after 0.1 minutes in stale state");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.issuecommand.it.support.FakeGitHub;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -132,6 +133,8 @@ abstract class McpContract {
         assertThat(claim.path("issue_number").asInt()).isEqualTo(1);
         assertThat(claim.path("issue_title").asText()).isEqualTo("Issue 1");
         assertThat(claim.path("status").asText()).isEqualTo("claimed");
+        assertThat(Instant.parse(claim.path("stale_at").asText())).as("when to send a heartbeat by")
+                .isAfter(Instant.parse(claim.path("last_activity_at").asText()));
         String claimId = claim.path("claim_id").asText();
 
         JsonNode again = ok("claim_issue_again");

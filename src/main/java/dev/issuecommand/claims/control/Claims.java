@@ -7,6 +7,7 @@ import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.ClaimView;
 import dev.issuecommand.claims.entity.HistoryPage;
 import dev.issuecommand.claims.entity.Move;
+import dev.issuecommand.claims.entity.StaleDeadlines;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.events.control.EventLog;
 import dev.issuecommand.github.GitHubClient;
@@ -112,7 +113,7 @@ public class Claims {
                 em.flush();
                 counters.increment(em, RuntimeCounters.TOTAL_CLAIMS);
                 events.append(em, claim.created(), now);
-                return ClaimResult.success(claim.view());
+                return ClaimResult.success(claim.view(deadlines()));
             });
         } catch (RuntimeException e) {
             if (!StoreErrors.isUniqueViolation(e)) {
@@ -176,12 +177,14 @@ public class Claims {
 
     /** Every active claim matching {@code filter}, oldest first. */
     public List<ClaimView> active(ClaimQueries.Filter filter) {
-        return database.read(em -> ClaimQueries.views(queries.active(em, filter)));
+        StaleDeadlines deadlines = deadlines();
+        return database.read(em -> queries.active(em, filter).stream().map(claim -> claim.view(deadlines)).toList());
     }
 
     /** One claim, active or in history. */
     public Optional<ClaimView> find(String claimId) {
-        return database.read(em -> Optional.ofNullable(em.find(Claim.class, claimId)).map(Claim::view));
+        StaleDeadlines deadlines = deadlines();
+        return database.read(em -> Optional.ofNullable(em.find(Claim.class, claimId)).map(c -> c.view(deadlines)));
     }
 
     /** A page of finished claims, newest first. */
@@ -210,13 +213,23 @@ public class Claims {
             if (outside.isPresent()) {
                 return ClaimResult.refused(outside.get());
             }
-            return settle(em, claim, clock.millis(), ask).answer();
+            return withDeadlines(settle(em, claim, clock.millis(), ask).answer(), claim);
         });
     }
 
-    private static ClaimResult alreadyHeld(Claim existing, String agentId) {
+    /** The stale clock's deadlines, from {@code CLAIM_TIMEOUT_MINUTES} and {@code STALE_AUTO_RELEASE_MINUTES}. */
+    public StaleDeadlines deadlines() {
+        return new StaleDeadlines(settings.claimTimeout(), settings.staleAutoRelease());
+    }
+
+    /** {@code result} with the claim it shows as it is now, deadlines included. */
+    private ClaimResult withDeadlines(ClaimResult result, Claim claim) {
+        return result.claim() == null ? result : result.withClaim(claim.view(deadlines()));
+    }
+
+    private ClaimResult alreadyHeld(Claim existing, String agentId) {
         if (existing.agentId().equals(agentId)) {
-            return ClaimResult.unchanged(existing.view());
+            return ClaimResult.unchanged(existing.view(deadlines()));
         }
         return ClaimResult.refused(Reason.ALREADY_CLAIMED, "Issue " + existing.repo() + "#" + existing.issueNumber()
                 + " is already claimed by " + existing.agentId(), null, existing.agentId());

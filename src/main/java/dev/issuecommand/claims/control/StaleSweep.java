@@ -133,6 +133,6 @@ public class StaleSweep {
 
     /** The stale rules under the current settings. */
     public StaleSweepPolicy policy() {
-        return new StaleSweepPolicy(settings.claimTimeout(), settings.staleAutoRelease(), clock);
+        return new StaleSweepPolicy(claims.deadlines(), clock);
     }
 }

@@ -1,6 +1,7 @@
 package dev.issuecommand.claims.control;
 
 import dev.issuecommand.claims.entity.ClaimStatus;
+import dev.issuecommand.claims.entity.StaleDeadlines;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -20,13 +21,15 @@ public final class StaleSweepPolicy {
     private static final Duration MAX_PERIOD = Duration.ofSeconds(60);
     private static final Duration MIN_PERIOD = Duration.ofSeconds(1);
 
+    private final StaleDeadlines deadlines;
     private final Duration timeout;
     private final Duration autoRelease;
     private final Clock clock;
 
-    public StaleSweepPolicy(Duration timeout, Duration autoRelease, Clock clock) {
-        this.timeout = timeout;
-        this.autoRelease = autoRelease;
+    public StaleSweepPolicy(StaleDeadlines deadlines, Clock clock) {
+        this.deadlines = deadlines;
+        this.timeout = deadlines.timeout();
+        this.autoRelease = deadlines.autoRelease();
         this.clock = clock;
     }
 
@@ -52,17 +55,16 @@ public final class StaleSweepPolicy {
 
     /** When a claim not yet stale, whose agent was last active at {@code lastActivityAt}, becomes stale. */
     public long staleAt(long lastActivityAt) {
-        return lastActivityAt + timeout.toMillis();
+        return deadlines.staleAt(lastActivityAt);
     }
 
     /** When a stale claim (stale since {@code staleSince}) is released; empty when auto-release is off. */
     public OptionalLong autoReleaseAt(long staleSince, long lastActivityAt) {
-        return autoReleases() ? OptionalLong.of(Math.max(staleSince, lastActivityAt) + autoRelease.toMillis())
-                : OptionalLong.empty();
+        return deadlines.autoReleaseAt(staleSince, lastActivityAt);
     }
 
     public boolean autoReleases() {
-        return !autoRelease.isZero();
+        return deadlines.autoReleases();
     }
 
     /** Note of the move to {@code stale}, e.g. "No update in 120 minutes". */

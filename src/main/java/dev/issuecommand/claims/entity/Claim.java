@@ -305,12 +305,22 @@ public class Claim {
         actor = principal;
     }
 
+    /** The claim without its deadlines: as history shows it, and inside a move (the facade adds them). */
     public ClaimView view() {
+        return view(ClaimView.Deadlines.NONE);
+    }
+
+    /** The claim as an answer shows it, with the deadlines {@code clock} sets for it. */
+    public ClaimView view(StaleDeadlines clock) {
+        return view(clock.of(this));
+    }
+
+    private ClaimView view(ClaimView.Deadlines deadlines) {
         return new ClaimView(claimId, agentId, repo, issueNumber, issueTitle,
                 JsonColumns.strings(issueLabels),
                 JsonColumns.strings(issueAssignees),
                 status, Timestamps.iso(claimedAt), Timestamps.iso(lastUpdated), Timestamps.iso(lastActivityAt),
-                JsonColumns.history(statusHistory), prUrl);
+                JsonColumns.history(statusHistory), prUrl, deadlines.staleAt(), deadlines.autoReleaseAt());
     }
 
     public String claimId() {

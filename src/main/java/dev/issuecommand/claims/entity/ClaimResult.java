@@ -53,6 +53,10 @@ public record ClaimResult(
         return new ClaimResult(ok, claim, idempotent, reason, message, ownerAgentId, issue, issueClosed, issueCloseError);
     }
 
+    public ClaimResult withClaim(ClaimView shown) {
+        return new ClaimResult(ok, shown, idempotent, reason, message, ownerAgentId, issue, issueClosed, issueCloseError);
+    }
+
     public ClaimResult withIssueClosed(boolean closed, String error) {
         return new ClaimResult(ok, claim, idempotent, reason, message, ownerAgentId, issue, closed, error);
     }

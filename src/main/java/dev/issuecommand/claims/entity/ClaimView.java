@@ -5,7 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A claim as the API and MCP show it (docs/behaviour.md §3). {@code lastActivityAt} is ours: what the stale clock
- * counts from.
+ * counts from; {@code staleAt} and {@code autoReleaseAt} are the deadlines that clock sets (see
+ * {@link StaleDeadlines#of}), left out where they do not apply.
  */
 @Schema(name = "Claim", description = "A claim on one GitHub issue")
 public record ClaimView(
@@ -22,5 +23,16 @@ public record ClaimView(
         @Schema(name = "last_updated", format = "date-time") String lastUpdated,
         @Schema(name = "last_activity_at", format = "date-time") String lastActivityAt,
         @Schema(name = "status_history") List<StatusChange> statusHistory,
-        @Schema(name = "pr_url") String prUrl) {
+        @Schema(name = "pr_url") String prUrl,
+        @Schema(name = "stale_at", format = "date-time", description = "When the claim goes stale unless its agent "
+                + "updates it or sends a heartbeat first; absent once stale or ended") String staleAt,
+        @Schema(name = "auto_release_at", format = "date-time", description = "When the claim is released "
+                + "automatically if nothing happens first; absent when auto-release is off or the claim has ended")
+        String autoReleaseAt) {
+
+    /** The deadlines of a claim, as ISO-8601 instants or null. */
+    public record Deadlines(String staleAt, String autoReleaseAt) {
+
+        public static final Deadlines NONE = new Deadlines(null, null);
+    }
 }

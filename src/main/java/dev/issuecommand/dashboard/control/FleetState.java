@@ -2,9 +2,6 @@ package dev.issuecommand.dashboard.control;
 
 import dev.issuecommand.claims.control.ClaimQueries;
 import dev.issuecommand.claims.control.Claims;
-import dev.issuecommand.claims.control.StaleSweep;
-import dev.issuecommand.claims.control.StaleSweepPolicy;
-import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.claims.entity.ClaimView;
 import dev.issuecommand.claims.entity.StatusChange;
 import dev.issuecommand.config.JsonFactories;
@@ -22,9 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * What the dashboard shows at one moment (docs/behaviour.md §15): the active claims with their deadlines, the follow-up
@@ -52,9 +47,6 @@ public class FleetState {
     FleetQueries queries;
 
     @Inject
-    StaleSweep staleSweep;
-
-    @Inject
     Settings settings;
 
     @Inject
@@ -64,9 +56,8 @@ public class FleetState {
     public JsonObject state(String operator, String repo, String agentId) {
         long lastEventId = database.read(events::latestId);
         long now = clock.millis();
-        StaleSweepPolicy policy = staleSweep.policy();
         JsonArrayBuilder cards = JsonFactories.arrayBuilder();
-        claims.active(new ClaimQueries.Filter(agentId, repo, null)).forEach(claim -> cards.add(card(claim, policy)));
+        claims.active(new ClaimQueries.Filter(agentId, repo, null)).forEach(claim -> cards.add(card(claim)));
         JsonArrayBuilder queue = JsonFactories.arrayBuilder();
         followups.active(new FollowupQueries.Filter(repo, null, null, null)).stream()
                 .filter(item -> agentId == null || agentId.equals(item.claimedByAgentId()))
@@ -95,30 +86,12 @@ public class FleetState {
                 .build();
     }
 
-    /** A claim as a card: the claim as the API shows it, with when it entered its status and its deadlines. */
-    private JsonObjectBuilder card(ClaimView claim, StaleSweepPolicy policy) {
-        JsonObjectBuilder card = JsonFactories.objectBuilder(asJson(claim));
+    /** A claim as a card: the claim as the API shows it (deadlines included), with when it entered its status. */
+    private JsonObjectBuilder card(ClaimView claim) {
         List<StatusChange> history = claim.statusHistory();
         String statusSince = history.isEmpty() ? claim.lastUpdated() : history.get(history.size() - 1).timestamp();
-        long lastActivity = Instant.parse(claim.lastActivityAt()).toEpochMilli();
-        card.add("status_since", statusSince).add("issue_url", GitHubPages.issueUrl(settings.githubApiUrl(),
-                claim.repo(), claim.issueNumber()));
-        if (ClaimStatus.STALE.wire().equals(claim.status())) {
-            card.addNull("stale_at");
-            OptionalLong releaseAt = policy.autoReleaseAt(Instant.parse(statusSince).toEpochMilli(), lastActivity);
-            addInstant(card, "auto_release_at", releaseAt);
-        } else {
-            card.add("stale_at", Timestamps.iso(policy.staleAt(lastActivity))).addNull("auto_release_at");
-        }
-        return card;
-    }
-
-    private static void addInstant(JsonObjectBuilder json, String name, OptionalLong epochMillis) {
-        if (epochMillis.isPresent()) {
-            json.add(name, Timestamps.iso(epochMillis.getAsLong()));
-        } else {
-            json.addNull(name);
-        }
+        return JsonFactories.objectBuilder(asJson(claim)).add("status_since", statusSince)
+                .add("issue_url", GitHubPages.issueUrl(settings.githubApiUrl(), claim.repo(), claim.issueNumber()));
     }
 
     private static JsonObject asJson(Object view) {

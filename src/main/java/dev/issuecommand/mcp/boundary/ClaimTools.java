@@ -113,7 +113,8 @@ public class ClaimTools implements ToolGroup {
                 "Call it when you are still working on a claim but have no status change to report: it renews "
                         + "the claim without changing its status. A claim with no update for CLAIM_TIMEOUT_MINUTES "
                         + "(default 120) becomes stale and may be released automatically, so keep long work alive "
-                        + "with a heartbeat between status updates.",
+                        + "with a heartbeat between status updates: every claim answer says when it goes stale "
+                        + "(stale_at) and, if auto-release is on, when it is released (auto_release_at).",
                 InputSchema.arguments().required("claim_id", CLAIM_ID).required("agent_id", AGENT_ID).build(),
                 CLAIM_RESULT, RENEWS,
                 this::heartbeat);

@@ -45,7 +45,7 @@ public final class Schemas {
             "last_updated", STRING, "last_activity_at", STRING,
             "status_history", array(object(props("status", STRING, "timestamp", STRING, "note", STRING),
                     List.of("status", "timestamp"))),
-            "pr_url", STRING),
+            "pr_url", STRING, "stale_at", STRING, "auto_release_at", STRING),
             List.of("claim_id", "agent_id", "repo", "issue_number", "status", "claimed_at", "last_updated",
                     "status_history"));
 

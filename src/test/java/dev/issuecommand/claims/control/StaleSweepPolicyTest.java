@@ -3,6 +3,7 @@ package dev.issuecommand.claims.control;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.issuecommand.claims.control.StaleSweepPolicy.Action;
+import dev.issuecommand.claims.entity.StaleDeadlines;
 import dev.issuecommand.claims.entity.ClaimStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,8 +21,8 @@ class StaleSweepPolicyTest {
     private static final long NOW_MS = NOW.toEpochMilli();
 
     private static StaleSweepPolicy policy(double timeoutMinutes, double autoReleaseMinutes) {
-        return new StaleSweepPolicy(Duration.ofMillis(Math.round(timeoutMinutes * 60_000)),
-                Duration.ofMillis(Math.round(autoReleaseMinutes * 60_000)), CLOCK);
+        return new StaleSweepPolicy(new StaleDeadlines(Duration.ofMillis(Math.round(timeoutMinutes * 60_000)),
+                Duration.ofMillis(Math.round(autoReleaseMinutes * 60_000))), CLOCK);
     }
 
     @Test
