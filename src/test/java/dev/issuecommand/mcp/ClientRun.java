@@ -65,6 +65,7 @@ final class ClientRun {
         env.put("SQLITE_PATH", db.toString());
         env.put("RATE_LIMIT_ENABLED", "false");
         env.put("SYNC_INTERVAL_MINUTES", "0");
+        env.put("SERVER_JAVA_OPTIONS", ServerProcess.TEST_SERVER_JAVA_OPTIONS);
         env.putAll(extra);
         return env;
     }
@@ -136,8 +137,9 @@ final class ClientRun {
             Path clientOut, Path clientErr, List<String> jarArgs) throws Exception {
         Path jarErr = dir.resolve("jar-" + scenario + ".err");
         Path extractRoot = Files.createDirectories(Path.of("target", "wlp-extract").toAbsolutePath());
-        List<String> command = new java.util.ArrayList<>(List.of(ServerProcess.javaBin(), "-Xmx256m",
-                "-XX:+UseSerialGC", "-jar", ServerProcess.jar().toString()));
+        List<String> command = new java.util.ArrayList<>(List.of(ServerProcess.javaBin()));
+        command.addAll(ServerProcess.TEST_JVM_OPTIONS);
+        command.addAll(List.of("-jar", ServerProcess.jar().toString()));
         command.addAll(jarArgs);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())

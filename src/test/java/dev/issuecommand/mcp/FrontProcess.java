@@ -51,6 +51,7 @@ public final class FrontProcess implements AutoCloseable {
         Path err = dir.resolve(name + ".err");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectError(err.toFile());
         builder.environment().putAll(env);
+        builder.environment().putIfAbsent("SERVER_JAVA_OPTIONS", ServerProcess.TEST_SERVER_JAVA_OPTIONS);
         builder.environment().put("WLP_JAR_EXTRACT_ROOT",
                 Files.createDirectories(Path.of("target", "wlp-extract").toAbsolutePath()).toString());
         return new FrontProcess(builder.start(), err);

@@ -36,7 +36,19 @@ public final class ServerProcess implements AutoCloseable {
     private Path stdout;
     private Path stderr;
     private int starts;
-    private List<String> jvmOptions = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * The JVM options of test servers: a small heap (so the server runs in the JVM started, no launcher beside it)
+     * and C1 only. Test servers answer a few hundred requests, so they gain nothing from C2's code, and without its
+     * compilations competing with the start on two cores a start costs about half the CPU time (8–9 s instead of
+     * 14–17 s measured on the loaded 2-core machine). Benchmarks (bench/run.sh) run the jar as users do.
+     */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1");
+
+    /** {@link #TEST_JVM_OPTIONS} as {@code SERVER_JAVA_OPTIONS}, for the servers a stdio front starts in tests. */
+    public static final String TEST_SERVER_JAVA_OPTIONS = String.join(" ", TEST_JVM_OPTIONS);
+
+    private List<String> jvmOptions = TEST_JVM_OPTIONS;
     private List<String> arguments = List.of();
     private final java.util.Set<String> unset = new java.util.HashSet<>();
     private String apiKey = API_KEY;
