@@ -2,23 +2,25 @@ package dev.issuecommand.mirror.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.issuecommand.it.support.Postgres;
 import dev.issuecommand.mirror.entity.MirroredClaim;
 import dev.issuecommand.mirror.entity.OutboxRow;
 import dev.issuecommand.store.Database;
 import dev.issuecommand.store.RuntimeCounters;
-import dev.issuecommand.store.SqliteTestDatabase;
+import dev.issuecommand.store.TestDatabase;
 import jakarta.persistence.EntityManager;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The outbox on a real SQLite file: one row per claim, coalesced changes, leases, parking and clean-up. */
+/** The outbox on a real SQLite file and a real PostgreSQL database: one row per claim, coalesced changes, leases, parking and clean-up. */
 class MirrorOutboxTest {
 
     private static final long NOW = 1_000_000;
@@ -29,24 +31,32 @@ class MirrorOutboxTest {
     private Database database;
     private final MirrorOutbox outbox = new MirrorOutbox();
 
-    @BeforeEach
-    void open() {
-        database = SqliteTestDatabase.open(dir.resolve("mirror.db"), Map.of("GITHUB_CLAIM_MIRROR", "both"));
-        outbox.settings = SqliteTestDatabase.settings(database);
+    /** Opens a new database of {@code store}: a SQLite file, or a database on the tests' embedded PostgreSQL. */
+    private void open(String store) {
+        Map<String, String> settings = new HashMap<>(Map.of("GITHUB_CLAIM_MIRROR", "both"));
+        if (store.equals("postgresql")) {
+            settings.put("DATABASE_URL", Postgres.newDatabaseUrl());
+        }
+        database = TestDatabase.open(dir.resolve("mirror.db"), settings);
+        outbox.settings = TestDatabase.settings(database);
         outbox.counters = new RuntimeCounters();
     }
 
     @AfterEach
     void close() {
-        SqliteTestDatabase.close(database);
+        if (database != null) {
+            TestDatabase.close(database);
+        }
     }
 
     private static MirroredClaim claim(String status, boolean active) {
         return new MirroredClaim("c-1", "agent-7", "acme/widgets", 4, status, null, active);
     }
 
-    @Test
-    void aBurstOfChangesIsOneRowSentOnceAtItsLatestState() {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aBurstOfChangesIsOneRowSentOnceAtItsLatestState(String store) {
+        open(store);
         record(claim("claimed", true));
         record(claim("claimed", true)); // a heartbeat: nothing GitHub shows
         record(claim("in_progress", true));
@@ -65,8 +75,10 @@ class MirrorOutboxTest {
         assertThat(counts()).containsExactly(0, 0, 0);
     }
 
-    @Test
-    void aChangeDuringSendingIsSentNextWithTheKnownComment() {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aChangeDuringSendingIsSentNextWithTheKnownComment(String store) {
+        open(store);
         record(claim("claimed", true));
         OutboxRow row = lease("sender-a", NOW).orElseThrow();
         record(claim("in_progress", true));
@@ -80,8 +92,10 @@ class MirrorOutboxTest {
         assertThat(next.labelOn()).isTrue();
     }
 
-    @Test
-    void aLeasedRowIsNobodyElsesUntilTheLeaseRunsOut() {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aLeasedRowIsNobodyElsesUntilTheLeaseRunsOut(String store) {
+        open(store);
         record(claim("claimed", true));
         assertThat(lease("sender-a", NOW)).isPresent();
         assertThat(lease("sender-b", NOW + 1)).isEmpty();
@@ -90,8 +104,10 @@ class MirrorOutboxTest {
         assertThat(renew("sender-a", NOW + 40_000)).isFalse();
     }
 
-    @Test
-    void theEndedClaimsRowGoesOnceSent() {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void theEndedClaimsRowGoesOnceSent(String store) {
+        open(store);
         record(claim("claimed", true));
         OutboxRow first = lease("sender-a", NOW).orElseThrow();
         write(em -> {
@@ -108,8 +124,10 @@ class MirrorOutboxTest {
         assertThat(due()).as("no row comes back for an ended claim").isEmpty();
     }
 
-    @Test
-    void aFailureWaitsItsTurnAndAParkedRowIsNotSent() {
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aFailureWaitsItsTurnAndAParkedRowIsNotSent(String store) {
+        open(store);
         record(claim("claimed", true));
         lease("sender-a", NOW).orElseThrow();
         write(em -> {

@@ -5,13 +5,16 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A {@link Database} on a SQLite file of a test's own, opened as the server opens it, for persistence tests elsewhere. */
-public final class SqliteTestDatabase {
+/**
+ * A {@link Database} of a test's own, opened as the server opens it, for persistence tests of other packages: a SQLite
+ * file, or PostgreSQL when the settings name a {@code DATABASE_URL}.
+ */
+public final class TestDatabase {
 
-    private SqliteTestDatabase() {
+    private TestDatabase() {
     }
 
-    /** Opens (creating and migrating) {@code file} with the settings {@code extra} on top of the required ones. */
+    /** Opens (creating and migrating) the SQLite {@code file}, or the database {@code extra} names, with those settings. */
     public static Database open(Path file, Map<String, String> extra) {
         Map<String, String> values = new HashMap<>(Map.of("GITHUB_TOKEN", "t", "API_KEY", "k",
                 "SQLITE_PATH", file.toString()));
