@@ -67,10 +67,7 @@ class MirrorOutboxTest {
         OutboxRow row = lease("sender-a", NOW).orElseThrow();
         assertThat(row.claim().status()).isEqualTo("in_progress");
         assertThat(row.version()).isEqualTo(4);
-        write(em -> {
-            outbox.sent(em, "c-1", "sender-a", row.version(), new Progress(55L, true), NOW);
-            return null;
-        });
+        sent("sender-a", row, new Progress(55L, true));
         assertThat(due()).isEmpty();
         assertThat(counts()).containsExactly(0, 0, 0);
     }
@@ -82,10 +79,7 @@ class MirrorOutboxTest {
         record(claim("claimed", true));
         OutboxRow row = lease("sender-a", NOW).orElseThrow();
         record(claim("in_progress", true));
-        write(em -> {
-            outbox.sent(em, "c-1", "sender-a", row.version(), new Progress(55L, true), NOW);
-            return null;
-        });
+        sent("sender-a", row, new Progress(55L, true));
         OutboxRow next = lease("sender-a", NOW).orElseThrow();
         assertThat(next.claim().status()).isEqualTo("in_progress");
         assertThat(next.commentId()).isEqualTo(55L);
@@ -110,16 +104,10 @@ class MirrorOutboxTest {
         open(store);
         record(claim("claimed", true));
         OutboxRow first = lease("sender-a", NOW).orElseThrow();
-        write(em -> {
-            outbox.sent(em, "c-1", "sender-a", first.version(), new Progress(55L, true), NOW);
-            return null;
-        });
+        sent("sender-a", first, new Progress(55L, true));
         record(claim("released", false));
         OutboxRow last = lease("sender-a", NOW).orElseThrow();
-        write(em -> {
-            outbox.sent(em, "c-1", "sender-a", last.version(), new Progress(55L, false), NOW);
-            return null;
-        });
+        sent("sender-a", last, new Progress(55L, false));
         record(claim("released", false));
         assertThat(due()).as("no row comes back for an ended claim").isEmpty();
     }
@@ -168,6 +156,13 @@ class MirrorOutboxTest {
 
     private Optional<OutboxRow> lease(String owner, long now) {
         return write(em -> outbox.lease(em, "c-1", owner, now, now + MirrorWorker.LEASE_MS));
+    }
+
+    private void sent(String owner, OutboxRow row, Progress progress) {
+        write(em -> {
+            outbox.sent(em, "c-1", owner, row.version(), progress, NOW);
+            return null;
+        });
     }
 
     private boolean renew(String owner, long until) {
