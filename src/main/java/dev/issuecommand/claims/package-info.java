@@ -19,6 +19,9 @@
  * serialized by the write lock, so it holds across processes sharing the file.</li>
  * <li>Refusal reasons and their HTTP statuses are {@code problems.Reason}; an issue GitHub does not have is
  * {@code invalid_issue} (404), decided in {@code Claims.claim} for HTTP and MCP alike.</li>
+ * <li>Claims mirrored on GitHub (docs/behaviour.md §19): {@code Claims.claimIssue} and {@code Claims.settle}, the two
+ * places every claim change goes through, hand the claim's shown state to {@code mirror.control.MirrorOutbox} in the
+ * change's own transaction; the mirror sends it later, so no claim answer waits for GitHub.</li>
  * </ul>
  * This package must not touch MCP, SSE or follow-ups; it reaches GitHub only through the {@code github} client.
  */

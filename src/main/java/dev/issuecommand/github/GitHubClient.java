@@ -80,6 +80,45 @@ public class GitHubClient {
         http.patch("/repos/" + repo.fullName() + "/issues/" + number, JsonFactories.objectBuilder().add("state", "closed").build());
     }
 
+    /** Every comment on an issue with its id, to find one again by its text; paginated past 100. */
+    public List<PostedComment> postedComments(RepoName repo, int number) {
+        return http.getAll(issuePath(repo, number) + "/comments").stream()
+                .map(json -> new PostedComment(json.getJsonNumber("id").longValue(), json.getString("body", "")))
+                .toList();
+    }
+
+    /** Comments on an issue and answers the new comment's id; sent once, never retried, so never posted twice. */
+    public long createComment(RepoName repo, int number, String body) {
+        JsonObject created = http.postOnce(issuePath(repo, number) + "/comments",
+                JsonFactories.objectBuilder().add("body", body).build()).asJsonObject();
+        if (!created.containsKey("id") || created.get("id").getValueType() != JsonValue.ValueType.NUMBER) {
+            throw new GitHubUnavailableException("GitHub answered an unexpected document for a new comment", 502);
+        }
+        return created.getJsonNumber("id").longValue();
+    }
+
+    /** Replaces the body of comment {@code commentId}. */
+    public void editComment(RepoName repo, long commentId, String body) {
+        http.patch("/repos/" + repo.fullName() + "/issues/comments/" + commentId,
+                JsonFactories.objectBuilder().add("body", body).build());
+    }
+
+    /** Adds {@code label} to an issue (GitHub creates the label in the repository if it has none of that name). */
+    public void addLabel(RepoName repo, int number, String label) {
+        http.post(issuePath(repo, number) + "/labels",
+                JsonFactories.objectBuilder().add("labels", JsonFactories.arrayBuilder().add(label)).build());
+    }
+
+    /** Removes {@code label} from an issue; {@link GitHubNotFoundException} when the issue does not carry it. */
+    public void removeLabel(RepoName repo, int number, String label) {
+        http.delete(issuePath(repo, number) + "/labels/"
+                + URLEncoder.encode(label, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    private static String issuePath(RepoName repo, int number) {
+        return "/repos/" + repo.fullName() + "/issues/" + number;
+    }
+
     private static Optional<GitHubRepo> toRepo(JsonObject json) {
         Optional<RepoName> name = RepoName.parse(json.getString("full_name", ""));
         return name.map(n -> new GitHubRepo(n.fullName(), n.owner(), n.name(),

@@ -70,11 +70,30 @@ public class GitHubHttp {
         return send(uri(path), "PATCH", body.toString()).json();
     }
 
+    /** Sends a POST with a JSON body; retried like a GET, so only for requests that may arrive twice. */
+    public JsonStructure post(String path, JsonObject body) {
+        return send(uri(path), "POST", body.toString()).json();
+    }
+
+    /** Sends a POST with a JSON body once: a request that would do its work twice if it arrived twice. */
+    public JsonStructure postOnce(String path, JsonObject body) {
+        return send(uri(path), "POST", body.toString(), false).json();
+    }
+
+    /** Sends a DELETE. */
+    public void delete(String path) {
+        send(uri(path), "DELETE", null, true);
+    }
+
     private URI uri(String path) {
         return URI.create(settings.githubApiUrl() + path);
     }
 
     private Answer send(URI uri, String method, String body) {
+        return send(uri, method, body, true);
+    }
+
+    private Answer send(URI uri, String method, String body, boolean retried) {
         rateLimit.check();
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + settings.githubToken())
@@ -82,15 +101,18 @@ public class GitHubHttp {
                 .header("X-GitHub-Api-Version", "2022-11-28")
                 .header("User-Agent", "IssueCommand");
         Optional<EtagCache.Entry> cached = Optional.empty();
-        if (body == null) {
+        boolean get = "GET".equals(method);
+        if (get) {
             cached = etags.lookup(uri.toString());
             cached.ifPresent(entry -> request.header("If-None-Match", entry.etag()));
             request.GET();
+        } else if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         }
-        HttpResponse<String> response = exchange(request.build());
+        HttpResponse<String> response = exchange(request.build(), retried);
         int status = response.statusCode();
         if (status == 304 && cached.isPresent()) {
             return new Answer(cached.get().body(), cached.get().nextLink());
@@ -105,20 +127,23 @@ public class GitHubHttp {
         if (status == 401) {
             throw new GitHubUnavailableException("GitHub rejected the token (401)", 502);
         }
+        if (status == 403) {
+            throw new GitHubForbiddenException("GitHub answered 403");
+        }
         if (status < 200 || status >= 300) {
             throw new GitHubUnavailableException("GitHub answered " + status, 502);
         }
         String next = response.headers().firstValue("Link").flatMap(LinkHeader::next).orElse(null);
-        if (body == null) {
+        if (get) {
             response.headers().firstValue("ETag")
                     .ifPresent(etag -> etags.store(uri.toString(), new EtagCache.Entry(etag, response.body(), next)));
         }
         return new Answer(response.body(), next);
     }
 
-    private HttpResponse<String> exchange(HttpRequest request) {
+    private HttpResponse<String> exchange(HttpRequest request, boolean retried) {
         try {
-            return transport.exchange(request);
+            return retried ? transport.exchange(request) : transport.exchangeOnce(request);
         } catch (CircuitBreakerOpenException e) {
             throw new GitHubUnavailableException("GitHub calls are paused after repeated failures", 503, 15);
         } catch (TimeoutException e) {

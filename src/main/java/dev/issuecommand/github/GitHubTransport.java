@@ -57,6 +57,21 @@ public class GitHubTransport {
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS,
             failOn = {GitHubTransientException.class, TimeoutException.class})
     public HttpResponse<String> exchange(HttpRequest request) {
+        return exchangeUnguarded(request);
+    }
+
+    /**
+     * As {@link #exchange}, never retried: for a request GitHub would carry out twice if it arrived twice (creating a
+     * comment). A timeout may still leave GitHub doing it; the caller finds out by reading.
+     */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 15, delayUnit = ChronoUnit.SECONDS,
+            failOn = {GitHubTransientException.class, TimeoutException.class})
+    public HttpResponse<String> exchangeOnce(HttpRequest request) {
+        return exchangeUnguarded(request);
+    }
+
+    private HttpResponse<String> exchangeUnguarded(HttpRequest request) {
         HttpResponse<String> response;
         try {
             response = send(request);

@@ -16,7 +16,11 @@
  * {@code Retry-After} or an answer with {@code X-RateLimit-Remaining: 0}; meanwhile callers get 503 at once with
  * {@code Retry-After}, instead of hammering GitHub.</li>
  * <li>Errors are two exceptions: {@code GitHubNotFoundException} (404) and {@code GitHubUnavailableException}
- * (502/503, {@code github_unavailable}); the transient subclass marks what may be retried.</li>
+ * (502/503, {@code github_unavailable}); the transient subclass marks what may be retried, the forbidden one a 403
+ * that is no rate limit (the token may not do this).</li>
+ * <li>Writes: closing an issue, and for claims mirrored on GitHub (docs/behaviour.md §19) comments (listed with their
+ * ids, created, edited) and labels (added, removed). Creating a comment is the one request sent once, never retried
+ * ({@code GitHubTransport.exchangeOnce}): GitHub would post it twice.</li>
  * </ul>
  */
 package dev.issuecommand.github;

@@ -3,6 +3,8 @@ package dev.issuecommand.metrics;
 import dev.issuecommand.claims.control.ClaimQueries;
 import dev.issuecommand.followups.control.FollowupQueries;
 import dev.issuecommand.github.GitHubCallObserved;
+import dev.issuecommand.mirror.control.MirrorHealth;
+import dev.issuecommand.mirror.entity.MirrorSendObserved;
 import dev.issuecommand.store.Database;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,6 +29,7 @@ public class IssueCommandMetrics {
     static final String WEBHOOKS = "issuecommand.webhooks";
     static final String GITHUB_REQUESTS = "issuecommand.github.requests";
     static final String RATE_LIMITED = "issuecommand.rate.limited";
+    static final String CLAIM_MIRROR = "issuecommand.github.mirror.sends";
 
     @Inject
     MetricRegistries registries;
@@ -39,6 +42,9 @@ public class IssueCommandMetrics {
 
     @Inject
     FollowupQueries followups;
+
+    @Inject
+    MirrorHealth mirror;
 
     @Inject
     Clock clock;
@@ -54,6 +60,17 @@ public class IssueCommandMetrics {
         for (String outcome : new String[] {"received", "rejected", "duplicate"}) {
             webhooks(outcome);
         }
+        Gauge.builder("issuecommand.github.mirror.pending", mirror, m -> m.outboxCounts()[0]).strongReference(true)
+                .description("Claim changes waiting to be shown on GitHub").register(registries.application());
+        Gauge.builder("issuecommand.github.mirror.parked", mirror, m -> m.outboxCounts()[2]).strongReference(true)
+                .description("Claims not shown on GitHub because their repository refused the write")
+                .register(registries.application());
+    }
+
+    /** One outbox row the claim mirror tried to show on GitHub. */
+    void claimMirrorSend(@Observes MirrorSendObserved send) {
+        counter(CLAIM_MIRROR, "Claim mirror rows sent to GitHub, by outcome (sent, failed, parked)", "outcome",
+                send.outcome()).increment();
     }
 
     /** An authenticated, well-formed delivery that was not seen before. */

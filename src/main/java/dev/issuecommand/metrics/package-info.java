@@ -8,7 +8,8 @@
  * GitHub exchanges arrive as the {@code github} package's {@code GitHubCallObserved} CDI event, so that leaf does
  * not import metrics.</li>
  * <li>Dependency direction: this package imports {@code claims} and {@code followups} (their count queries),
- * {@code github} (the event type), {@code store} (the read) and the shared {@code problems} and {@code logging}; none
+ * {@code github} (the event type), {@code mirror} (the claim mirror's outbox counts and its send event),
+ * {@code store} (the read) and the shared {@code problems} and {@code logging}; none
  * of those imports it. Features that count things ({@code webhooks}, {@code ratelimit}, {@code mcp}) import it and
  * are not imported from here.</li>
  * <li>Two registries, one per scope ({@code application}: ours; {@code base}: the JVM's, from Micrometer's binders),

@@ -14,6 +14,7 @@ import dev.issuecommand.github.GitHubClient;
 import dev.issuecommand.github.GitHubIssue;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
+import dev.issuecommand.mirror.control.MirrorOutbox;
 import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.Refusal;
 import dev.issuecommand.store.Database;
@@ -66,6 +67,9 @@ public class Claims {
     @Inject
     Callers callers;
 
+    @Inject
+    MirrorOutbox mirror;
+
     /** Claims issue {@code number} of {@code repo} for {@code agentId}, after checking on GitHub that it is an open issue. */
     public ClaimResult claim(String agentId, RepoName repo, int number) {
         Optional<Refusal> outside = repositories.refusal(repo);
@@ -113,6 +117,7 @@ public class Claims {
                 em.flush();
                 counters.increment(em, RuntimeCounters.TOTAL_CLAIMS);
                 events.append(em, claim.created(), now);
+                mirror.record(em, claim.mirrored(), now);
                 return ClaimResult.success(claim.view(deadlines()));
             });
         } catch (RuntimeException e) {
@@ -163,6 +168,7 @@ public class Claims {
         if (move.event() != null) {
             events.append(em, move.event(), now);
         }
+        mirror.record(em, claim.mirrored(), now);
         if (move.changed() && !claim.active()) {
             queries.trimHistory(em, settings.historyMaxEntries());
         }

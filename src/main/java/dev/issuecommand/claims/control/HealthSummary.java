@@ -1,5 +1,6 @@
 package dev.issuecommand.claims.control;
 
+import dev.issuecommand.mirror.control.MirrorHealth;
 import dev.issuecommand.store.Database;
 import dev.issuecommand.store.RuntimeCounters;
 import dev.issuecommand.store.Timestamps;
@@ -29,12 +30,16 @@ public class HealthSummary {
     @Inject
     RuntimeCounters counters;
 
+    @Inject
+    MirrorHealth mirror;
+
     private volatile Kept kept;
 
     public Map<String, Object> summary() {
         Map<String, Object> health = new LinkedHashMap<>();
         health.put("uptime_seconds", ManagementFactory.getRuntimeMXBean().getUptime() / 1000);
         health.putAll(stored());
+        health.put("github_mirror", mirror.summary());
         return health;
     }
 

@@ -1,6 +1,7 @@
 package dev.issuecommand.claims.entity;
 
 import dev.issuecommand.events.entity.Event;
+import dev.issuecommand.mirror.entity.MirroredClaim;
 import dev.issuecommand.problems.Reason;
 import dev.issuecommand.store.Timestamps;
 import jakarta.persistence.Column;
@@ -303,6 +304,11 @@ public class Claim {
     /** Who asks for the changes that follow ({@code admin}, {@code agent:<id>}, {@code system}), for their history. */
     public void actingAs(String principal) {
         actor = principal;
+    }
+
+    /** What of this claim GitHub shows when claims are mirrored there (docs/behaviour.md §19). */
+    public MirroredClaim mirrored() {
+        return new MirroredClaim(claimId, agentId, repo, issueNumber, status, prUrl, active());
     }
 
     /** The claim without its deadlines: as history shows it, and inside a move (the facade adds them). */

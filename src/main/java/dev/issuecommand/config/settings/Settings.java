@@ -48,7 +48,8 @@ public record Settings(
         Duration idleExit,
         PostgresTarget postgres,
         boolean agentKeysRequired,
-        boolean demo) {
+        boolean demo,
+        ClaimMirrorSettings claimMirror) {
 
     /** Names whose values are never shown, in logs or in error messages. */
     public static final Set<String> SECRETS = Set.of("GITHUB_TOKEN", "API_KEY", "GITHUB_WEBHOOK_SECRET", "DATABASE_URL",
@@ -118,7 +119,8 @@ public record Settings(
                 r.minutes("IDLE_EXIT_MINUTES", 0, true),
                 PostgresTarget.from(lookup, r.integer("DATABASE_POOL_SIZE", 10, 1, 1000)),
                 r.bool("AGENT_KEYS_REQUIRED", false),
-                demo);
+                demo,
+                ClaimMirrorSettings.from(lookup));
     }
 
     /** A yes/no setting's value: 1/true/yes/on or 0/false/no/off, in any case; empty for anything else. */

@@ -238,6 +238,9 @@ public final class FakeGitHub implements AutoCloseable {
             send(exchange, request, patchFailure, "{\"message\":\"patch refused on purpose\"}");
             return;
         }
+        if (mirrorRoute(exchange, request, method, path)) {
+            return;
+        }
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         Matcher m;
         if (path.equals("/user")) {
@@ -399,5 +402,126 @@ public final class FakeGitHub implements AutoCloseable {
     public void close() {
         server.stop(0);
         ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+
+    // --- claim mirror: comments and labels ---
+
+    private static final Pattern COMMENT = Pattern.compile("/repos/([^/]+)/([^/]+)/issues/comments/(\\d+)");
+    private static final Pattern LABELS = Pattern.compile("/repos/([^/]+)/([^/]+)/issues/(\\d+)/labels(?:/([^/]+))?");
+    private final java.util.concurrent.atomic.AtomicLong nextCommentId = new java.util.concurrent.atomic.AtomicLong(900_000);
+    private final Map<String, Integer> refusedWrites = new ConcurrentHashMap<>();
+    private volatile java.util.concurrent.CountDownLatch heldCreates;
+
+    /** Every POST, PATCH and DELETE about {@code repo} answers {@code status}; reading it still works. */
+    public void refuseWrites(String repo, int status) {
+        refusedWrites.put(repo.toLowerCase(), status);
+    }
+
+    /**
+     * Comments created from now on are stored at once, but answered only after {@link #releaseCommentCreates}: a
+     * GitHub that did the work and whose answer did not arrive.
+     */
+    public void holdCommentCreates() {
+        heldCreates = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    public void releaseCommentCreates() {
+        java.util.concurrent.CountDownLatch held = heldCreates;
+        heldCreates = null;
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
+    /** The bodies of the comments on an issue, oldest first. */
+    public List<String> commentBodies(String repo, int number) {
+        return comments.getOrDefault(repo.toLowerCase() + "#" + number, List.of()).stream()
+                .map(c -> c.get("body").asText()).collect(Collectors.toList());
+    }
+
+    /** The names of the labels on an issue. */
+    public List<String> labels(String repo, int number) {
+        List<String> names = new ArrayList<>();
+        issue(repo, number).get("labels").forEach(label -> names.add(label.get("name").asText()));
+        return names;
+    }
+
+    /** Answers comment creation and edits and label changes; false when the request is none of them. */
+    private boolean mirrorRoute(HttpExchange exchange, String request, String method, String path) throws IOException {
+        Matcher comments = COMMENTS.matcher(path);
+        Matcher comment = COMMENT.matcher(path);
+        Matcher labels = LABELS.matcher(path);
+        boolean create = "POST".equals(method) && comments.matches();
+        boolean edit = "PATCH".equals(method) && comment.matches();
+        boolean label = ("POST".equals(method) || "DELETE".equals(method)) && labels.matches();
+        if (!create && !edit && !label) {
+            return false;
+        }
+        Matcher m = create ? comments : edit ? comment : labels;
+        Integer refused = refusedWrites.get(repoKey(m));
+        if (refused != null) {
+            send(exchange, request, refused, "{\"message\":\"Resource not accessible by integration\"}");
+        } else if (edit) {
+            editComment(exchange, request, m);
+        } else if (issues.getOrDefault(repoKey(m), Map.of()).get(Integer.parseInt(m.group(3))) == null) {
+            send(exchange, request, 404, "{\"message\":\"Not Found\"}");
+        } else if (create) {
+            createComment(exchange, request, m);
+        } else {
+            changeLabels(exchange, request, method, m);
+        }
+        return true;
+    }
+
+    private void createComment(HttpExchange exchange, String request, Matcher m) throws IOException {
+        ObjectNode comment = JSON.createObjectNode();
+        long id = nextCommentId.incrementAndGet();
+        comment.put("id", id);
+        comment.put("body", JSON.readTree(exchange.getRequestBody()).path("body").asText());
+        comment.put("created_at", "2026-03-01T00:00:00Z");
+        comment.put("html_url", "https://github.com/" + repoKey(m) + "/issues/" + m.group(3) + "#issuecomment-" + id);
+        comment.putObject("user").put("login", login);
+        this.comments.computeIfAbsent(key(m), k -> new CopyOnWriteArrayList<>()).add(comment);
+        java.util.concurrent.CountDownLatch held = heldCreates;
+        if (held != null) {
+            try {
+                held.await(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        send(exchange, request, 201, comment.toString());
+    }
+
+    private void editComment(HttpExchange exchange, String request, Matcher m) throws IOException {
+        long id = Long.parseLong(m.group(3));
+        String prefix = repoKey(m) + "#";
+        ObjectNode found = this.comments.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .flatMap(e -> e.getValue().stream()).filter(c -> c.get("id").asLong() == id).findFirst().orElse(null);
+        if (found == null) {
+            send(exchange, request, 404, "{\"message\":\"Not Found\"}");
+            return;
+        }
+        found.put("body", JSON.readTree(exchange.getRequestBody()).path("body").asText());
+        send(exchange, request, 200, found.toString());
+    }
+
+    private void changeLabels(HttpExchange exchange, String request, String method, Matcher m) throws IOException {
+        ObjectNode issue = issues.get(repoKey(m)).get(Integer.parseInt(m.group(3)));
+        List<String> names = new ArrayList<>();
+        issue.get("labels").forEach(l -> names.add(l.get("name").asText()));
+        if ("POST".equals(method)) {
+            JSON.readTree(exchange.getRequestBody()).path("labels").forEach(l -> {
+                if (!names.contains(l.asText())) {
+                    names.add(l.asText());
+                }
+            });
+        } else if (m.group(4) == null || !names.remove(URLDecoder.decode(m.group(4), StandardCharsets.UTF_8))) {
+            send(exchange, request, 404, "{\"message\":\"Label does not exist\"}");
+            return;
+        }
+        ArrayNode array = issue.putArray("labels");
+        names.forEach(name -> array.addObject().put("name", name));
+        send(exchange, request, 200, array.toString());
     }
 }
