@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  * Claims mirrored on GitHub (docs/behaviour.md §19) as a user of the repository sees them: one comment per claim,
  * edited in place as the claim moves, and the label while it is active; a repository the token cannot write leaves
  * claims working, with one warning and the health answer saying so; a crash between GitHub creating a comment and the
- * server recording it leaves one comment, not two. The server is the class's own: one test kills it.
+ * server recording it leaves one comment, not two; a claim changed through two processes on one database keeps one
+ * comment. The server is the class's own: one test kills it.
  */
 @WithOwnServer(settings = {"GITHUB_CLAIM_MIRROR=both"})
 class ClaimMirrorIT {
@@ -26,6 +27,7 @@ class ClaimMirrorIT {
     private static final String REPO = "mirror/widgets";
     private static final String LOCKED = "mirror/locked";
     private static final String CRASH = "mirror/crash";
+    private static final String TWO_PROCESSES = "mirror/twice";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     static FakeGitHub github;
@@ -40,6 +42,7 @@ class ClaimMirrorIT {
         github.addIssues(LOCKED, 1, 2);
         github.refuseWrites(LOCKED, 403);
         github.addIssue(CRASH, 1, "Crash me");
+        github.addIssue(TWO_PROCESSES, 1, "Changed through two processes");
         api = server.api();
     }
 
@@ -132,15 +135,45 @@ class ClaimMirrorIT {
                 .as("created once, before the crash").hasSize(1);
     }
 
+    @Test
+    void aClaimChangedThroughTwoProcessesKeepsOneComment() throws Exception {
+        try (ServerProcess second = own.anotherProcess()) {
+            Api other = second.api();
+            String id = api.claimId("two-process-agent", TWO_PROCESSES, 1);
+            awaitOneComment(TWO_PROCESSES, 1, "status: claimed");
+            Api.Answer moved = other.patch("/api/claims/" + id,
+                    Map.of("agent_id", "two-process-agent", "status", "in_progress"));
+            assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+            awaitOneComment(TWO_PROCESSES, 1, "status: in progress");
+            update(id, Map.of("agent_id", "two-process-agent", "status", "pr_submitted",
+                    "pr_url", "https://github.com/mirror/twice/pull/3"));
+            awaitOneComment(TWO_PROCESSES, 1, "status: PR submitted");
+            Api.Answer released = other.delete("/api/claims/" + id, Map.of("agent_id", "two-process-agent"));
+            assertThat(released.status()).as(released.text()).isEqualTo(200);
+
+            assertThat(awaitOneComment(TWO_PROCESSES, 1, "status: released"))
+                    .contains("<!-- issuecommand:claim:" + id + " -->");
+            await().atMost(PATIENCE).until(() -> !github.labels(TWO_PROCESSES, 1).contains("agent-working"));
+            assertThat(github.requests().stream()
+                    .filter(r -> r.startsWith("POST /repos/" + TWO_PROCESSES + "/issues/1/comments")))
+                    .as("both processes' workers edit the one comment").hasSize(1);
+        }
+    }
+
     private static void update(String id, Map<String, String> body) {
         Api.Answer answer = api.patch("/api/claims/" + id, body);
         assertThat(answer.status()).as(answer.text()).isEqualTo(200);
     }
 
-    /** Waits until issue {@code number} has exactly one comment and it contains {@code text}; answers it. */
+    /** Waits until issue {@code number} of {@link #REPO} has exactly one comment containing {@code text}. */
     private static String awaitOneComment(int number, String text) {
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(github.commentBodies(REPO, number))
+        return awaitOneComment(REPO, number, text);
+    }
+
+    /** Waits until issue {@code number} of {@code repo} has exactly one comment and it contains {@code text}. */
+    private static String awaitOneComment(String repo, int number, String text) {
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(github.commentBodies(repo, number))
                 .singleElement().asString().contains(text));
-        return github.commentBodies(REPO, number).get(0);
+        return github.commentBodies(repo, number).get(0);
     }
 }
