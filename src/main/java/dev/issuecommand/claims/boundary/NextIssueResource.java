@@ -1,17 +1,19 @@
 package dev.issuecommand.claims.boundary;
 
 import dev.issuecommand.auth.Callers;
-import dev.issuecommand.claims.control.IssuePicker;
 import dev.issuecommand.claims.entity.ClaimResult;
 import dev.issuecommand.requests.JsonBody;
 import dev.issuecommand.requests.WorkRequest;
+import dev.issuecommand.waiting.boundary.SuspendedAnswers;
+import dev.issuecommand.waiting.control.WaitForWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +32,7 @@ public class NextIssueResource {
     Callers callers;
 
     @Inject
-    IssuePicker picker;
+    WaitForWork work;
 
     @Operation(summary = "Claim the next issue",
             description = "Claims the most important unclaimed open issue (optionally of one repo, label or "
@@ -44,8 +46,9 @@ public class NextIssueResource {
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WorkRequest.class)))
     @POST
-    public Response next(String text) {
+    public void next(String text, @Suspended AsyncResponse response) {
         WorkRequest request = WorkRequest.from(JsonBody.parse(text).sentBy(callers.sender()));
-        return ClaimsResource.respond(picker.next(request.agentId(), request.repo(), request.label(), request.milestone()));
+        SuspendedAnswers.answer(response, request.waitSeconds(), () -> work.nextIssue(request),
+                ClaimsResource::respond);
     }
 }

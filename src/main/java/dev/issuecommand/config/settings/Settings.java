@@ -46,6 +46,7 @@ public record Settings(
         List<String> mcpAllowedOrigins,
         Duration mcpSessionIdle,
         Duration idleExit,
+        int waitMaxPerPrincipal,
         PostgresTarget postgres,
         boolean agentKeysRequired,
         boolean demo) {
@@ -116,6 +117,7 @@ public record Settings(
                 r.origins("MCP_ALLOWED_ORIGINS", LOOPBACK_ORIGINS),
                 r.minutes("MCP_SESSION_IDLE_MINUTES", 30, false),
                 r.minutes("IDLE_EXIT_MINUTES", 0, true),
+                r.integer("WAIT_MAX_PER_PRINCIPAL", 20, 1, 10_000),
                 PostgresTarget.from(lookup, r.integer("DATABASE_POOL_SIZE", 10, 1, 1000)),
                 r.bool("AGENT_KEYS_REQUIRED", false),
                 demo);
