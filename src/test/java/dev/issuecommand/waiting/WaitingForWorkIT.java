@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,21 @@ class WaitingForWorkIT {
     }
 
     @Test
+    void aWaiterOnNextGetsAnIssueASyncFindsOnGitHub() {
+        CompletableFuture<Api.Answer> waiting = CompletableFuture.supplyAsync(() -> api.post("/api/next",
+                Map.of("agent_id", "waiting-sync", "repo", "acme/wait-sync", "wait_seconds", 25)), callers);
+        awaitWaiting(api, 1);
+
+        shared.github().addIssue("acme/wait-sync", 7, "Opened on GitHub, no webhook");
+        assertThat(api.post("/api/sync", null).status()).isEqualTo(200);
+
+        Api.Answer answer = waiting.join();
+        assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        assertThat(answer.json().get("claim").get("issue_number").asInt()).isEqualTo(7);
+        assertThat(answer.json().get("claim").get("agent_id").asText()).isEqualTo("waiting-sync");
+    }
+
+    @Test
     void aWaitThatEndsEmptyAnswersTheUsualRefusal() {
         Api.Answer now = api.post("/api/next-work", Map.of("agent_id", "waiting-empty", "repo", "acme/wait-empty"));
         Api.Answer waited = api.post("/api/next-work",
@@ -98,7 +114,12 @@ class WaitingForWorkIT {
     }
 
     @Test
-    void waitSecondsOutsideZeroToSixtyIsABadRequestNamingIt() {
+    void waitSecondsOutsideZeroToSixtyIsABadRequestNamingItAsDocumented() {
+        JsonNode field = api.getPublic("/openapi?format=JSON", null).json()
+                .at("/components/schemas/NextRequest/properties/wait_seconds");
+        assertThat(field.path("minimum").asInt(-1)).isZero();
+        assertThat(field.path("maximum").asInt()).isEqualTo(60);
+
         for (String route : List.of("/api/next-work", "/api/next")) {
             for (Object bad : List.of(61, -1, "5", 2.5)) {
                 Api.Answer answer = api.post(route, Map.of("agent_id", "waiting-bad", "wait_seconds", bad));
@@ -133,7 +154,7 @@ class WaitingForWorkIT {
     }
 
     @Test
-    void tenWaitersOnTwoProcessesGetTenItemsQueuedThroughTheOtherOneItemEach() throws Exception {
+    void tenWaitersOnTwoProcessesGetTenItemsQueuedThroughTheOtherOneItemEachAndAStopAnswersTheRest() throws Exception {
         try (ServerProcess other = shared.anotherProcess()) {
             Api there = other.api();
             List<CompletableFuture<Api.Answer>> waiting = new ArrayList<>();
@@ -155,7 +176,16 @@ class WaitingForWorkIT {
                     .as("ten waiters, ten follow-ups, one each").containsExactlyInAnyOrderElementsOf(queued);
             assertThat(answers.stream().map(answer -> answer.get("work_item").get("claimed_by_agent_id").asText()))
                     .containsExactlyInAnyOrderElementsOf(
-                            java.util.stream.IntStream.range(0, 10).mapToObj(i -> "waiting-many-" + i).toList());
+                            IntStream.range(0, 10).mapToObj(i -> "waiting-many-" + i).toList());
+
+            // a stopping server answers its waiting calls at once: a 60 s wait outlasts the client's 30 s timeout
+            CompletableFuture<Api.Answer> cut = nextWorkLater(there, "waiting-stop", "acme/wait-many", 60);
+            awaitWaiting(there, 1);
+            other.stop();
+            Api.Answer nothing = cut.join();
+            assertThat(nothing.status()).as(nothing.text()).isEqualTo(409);
+            assertThat(nothing.json().get("reason").asText()).isEqualTo("invalid_issue");
+            assertThat(nothing.json().get("message").asText()).isEqualTo("No eligible unclaimed issues found");
         }
     }
 }

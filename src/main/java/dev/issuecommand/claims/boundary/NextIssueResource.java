@@ -21,7 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** {@code POST /api/next}: claim the most important unclaimed issue in one call (docs/behaviour.md §4). */
+/**
+ * {@code POST /api/next}: claim the most important unclaimed issue in one call (docs/behaviour.md §4); with {@code
+ * wait_seconds} the request is suspended while it waits for one (§18).
+ */
 @ApplicationScoped
 @Tag(name = "work")
 @Path("/api/next")
@@ -37,12 +40,14 @@ public class NextIssueResource {
     @Operation(summary = "Claim the next issue",
             description = "Claims the most important unclaimed open issue (optionally of one repo, label or "
             + "milestone) and answers the claim with the issue. invalid_issue (409) when none is "
-            + "eligible.")
+            + "eligible; with wait_seconds, only after waiting that long for one to appear (429 too_many_waiters "
+            + "over WAIT_MAX_PER_PRINCIPAL waiting calls).")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClaimResult.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
+    @APIResponse(responseCode = "429", ref = "Problem")
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WorkRequest.class)))
     @POST

@@ -1,5 +1,6 @@
 package dev.issuecommand.events.control;
 
+import dev.issuecommand.config.ShutdownHook;
 import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
@@ -64,7 +65,7 @@ public class EventFeed {
     private volatile SseFrames frames;
     private volatile boolean pollFailing;
     private volatile boolean closing;
-    private Thread shutdownHook;
+    private ShutdownHook shutdownHook;
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
             Object event) {
@@ -75,8 +76,7 @@ public class EventFeed {
             tasks.add(executor.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS));
         }
         tasks.add(executor.scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS));
-        shutdownHook = new Thread(this::closeAll, "issuecommand-sse-close");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        shutdownHook = ShutdownHook.add("issuecommand-sse-close", this::closeAll);
     }
 
     /** A numeric event id (a {@code Last-Event-ID}); anything else is ignored, as if none had been sent. */
@@ -305,11 +305,7 @@ public class EventFeed {
     void stop() {
         tasks.forEach(task -> task.cancel(false));
         if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook has run or is running
-            }
+            shutdownHook.remove();
         }
         closeAll();
     }

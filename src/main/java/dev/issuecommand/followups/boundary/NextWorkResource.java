@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code POST /api/next-work}: review feedback first, otherwise the next issue (docs/behaviour.md §4); 409 when
- * nothing.
+ * nothing. With {@code wait_seconds} the request is suspended while it waits for work (§18).
  */
 @ApplicationScoped
 @Tag(name = "work")
@@ -40,12 +40,15 @@ public class NextWorkResource {
 
     @Operation(summary = "Take the next work item",
             description = "A queued pull-request follow-up first (kind pr_followup), otherwise the next issue "
-            + "is claimed (kind issue). invalid_issue (409) when there is nothing.")
+            + "is claimed (kind issue). invalid_issue (409) when there is nothing; with wait_seconds, only after "
+            + "waiting that long for work to appear (429 too_many_waiters over WAIT_MAX_PER_PRINCIPAL waiting "
+            + "calls).")
     @APIResponse(responseCode = "200", description = "OK",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = NextWorkResult.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "403", ref = "Problem")
     @APIResponse(responseCode = "409", ref = "Problem")
+    @APIResponse(responseCode = "429", ref = "Problem")
     @RequestBody(required = true, content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = WorkRequest.class)))
     @POST

@@ -9,30 +9,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The waiting calls of this process, in arrival order (docs/behaviour.md §18). A round ({@link #wake}) looks for work
  * for each waiter from the head, hands each at most one item and removes it; one round runs at a time, on {@code
  * executor}, and a wake-up during a round runs one more round after it. At most {@code maxPerPrincipal} waiters per
- * principal. {@code onWaiting} runs when the queue gets its first waiter, {@code onIdle} when it loses its last, both
- * under the queue's lock.
+ * principal. {@code watching} is told {@code true} when the queue gets its first waiter and {@code false} when it loses
+ * its last, under the queue's lock.
  */
 final class WaitQueue {
 
     private final int maxPerPrincipal;
     private final Executor executor;
-    private final Runnable onWaiting;
-    private final Runnable onIdle;
+    private final Consumer<Boolean> watching;
     private final Set<Waiter<?>> waiters = new LinkedHashSet<>();
     private final Map<String, Integer> perPrincipal = new HashMap<>();
     private boolean serving;
     private boolean again;
 
-    WaitQueue(int maxPerPrincipal, Executor executor, Runnable onWaiting, Runnable onIdle) {
+    WaitQueue(int maxPerPrincipal, Executor executor, Consumer<Boolean> watching) {
         this.maxPerPrincipal = maxPerPrincipal;
         this.executor = executor;
-        this.onWaiting = onWaiting;
-        this.onIdle = onIdle;
+        this.watching = watching;
     }
 
     /** Queues {@code waiter} at the end and starts a round; false (not queued) when its principal has the most. */
@@ -42,7 +41,7 @@ final class WaitQueue {
                 return false;
             }
             if (waiters.isEmpty()) {
-                onWaiting.run();
+                watching.accept(true);
             }
             waiters.add(waiter);
             perPrincipal.merge(waiter.principal, 1, Integer::sum);
@@ -156,7 +155,7 @@ final class WaitQueue {
         }
         perPrincipal.computeIfPresent(waiter.principal, (principal, count) -> count == 1 ? null : count - 1);
         if (waiters.isEmpty()) {
-            onIdle.run();
+            watching.accept(false);
         }
         return true;
     }

@@ -2,6 +2,7 @@ package dev.issuecommand.waiting.control;
 
 import dev.issuecommand.auth.Caller;
 import dev.issuecommand.auth.Callers;
+import dev.issuecommand.config.ShutdownHook;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.events.control.EventFeed;
 import dev.issuecommand.events.entity.Event;
@@ -51,18 +52,20 @@ public class Waiting {
     private WaitQueue queue;
     private ScheduledFuture<?> looks;
     private volatile boolean closing;
+    private ShutdownHook shutdownHook;
 
     @Inject
     IssueCommandMetrics metrics;
 
     @PostConstruct
     void init() {
-        queue = new WaitQueue(settings.waitMaxPerPrincipal(), executor, this::watch, this::unwatch);
+        queue = new WaitQueue(settings.waitMaxPerPrincipal(), executor, this::watch);
     }
 
-    /** Lists the waiting calls on {@code /metrics} from the start. */
+    /** Lists the waiting calls on {@code /metrics} from the start, and answers them all when the JVM stops. */
     void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
         metrics.waitingCalls(queue::size);
+        shutdownHook = ShutdownHook.add("issuecommand-waiting-end", this::answerAll);
     }
 
     /**
@@ -93,24 +96,33 @@ public class Waiting {
         }
     }
 
-    /** The first waiter came: watch the event log and look every {@value #LOOK_SECONDS} s. Under the queue's lock. */
-    private void watch() {
-        feed.watch(watcher);
-        looks = executor.scheduleWithFixedDelay(queue::wake, LOOK_SECONDS, LOOK_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** The last waiter went. Under the queue's lock. */
-    private void unwatch() {
-        feed.unwatch(watcher);
-        if (looks != null) {
+    /**
+     * While anyone waits ({@code on}), watches the event log and looks every {@value #LOOK_SECONDS} s. Under the
+     * queue's lock.
+     */
+    private void watch(boolean on) {
+        if (on) {
+            feed.watch(watcher);
+            looks = executor.scheduleWithFixedDelay(queue::wake, LOOK_SECONDS, LOOK_SECONDS, TimeUnit.SECONDS);
+        } else {
+            feed.unwatch(watcher);
             looks.cancel(false);
-            looks = null;
         }
     }
 
-    /** Answers every waiting call "nothing" as the server stops. */
     @PreDestroy
     void stop() {
+        if (shutdownHook != null) {
+            shutdownHook.remove();
+        }
+        answerAll();
+    }
+
+    /**
+     * Answers every waiting call "nothing" as the server stops. Also run as a JVM shutdown hook: on SIGTERM Liberty
+     * first waits for open requests before it stops the application, and a waiting call would hold it up.
+     */
+    private void answerAll() {
         closing = true;
         queue.answerAll();
     }

@@ -17,8 +17,7 @@ class WaitQueueTest {
     private final Deque<String> issues = new ArrayDeque<>();
     private final AtomicInteger sharedLooks = new AtomicInteger();
     private final List<String> events = new ArrayList<>();
-    private final WaitQueue queue = new WaitQueue(2, Runnable::run, () -> events.add("waiting"),
-            () -> events.add("idle"));
+    private final WaitQueue queue = new WaitQueue(2, Runnable::run, on -> events.add(on ? "waiting" : "idle"));
 
     /** A pick taking the next of {@link #issues}, as the issue picker would; "nothing" when none is left. */
     private WorkPick<String> pick(String key, Supplier<Optional<String>> own) {
