@@ -81,6 +81,9 @@ public class Waiting {
         if (!queue.add(waiter)) {
             throw tooMany(settings.waitMaxPerPrincipal());
         }
+        if (closing) {
+            queue.expire(waiter);
+        }
         ScheduledFuture<?> timer = executor.schedule(() -> queue.expire(waiter), seconds, TimeUnit.SECONDS);
         return waiter.answer.whenComplete((answer, failure) -> timer.cancel(false));
     }
