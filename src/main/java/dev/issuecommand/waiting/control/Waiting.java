@@ -48,14 +48,14 @@ public class Waiting {
     @Inject
     Callers callers;
 
+    @Inject
+    IssueCommandMetrics metrics;
+
     private final Consumer<Event> watcher = this::seen;
     private WaitQueue queue;
     private ScheduledFuture<?> looks;
     private volatile boolean closing;
     private ShutdownHook shutdownHook;
-
-    @Inject
-    IssueCommandMetrics metrics;
 
     @PostConstruct
     void init() {
@@ -83,12 +83,13 @@ public class Waiting {
         }
         if (closing) {
             queue.expire(waiter);
+            return waiter.answer;
         }
         ScheduledFuture<?> timer = executor.schedule(() -> queue.expire(waiter), seconds, TimeUnit.SECONDS);
         return waiter.answer.whenComplete((answer, failure) -> timer.cancel(false));
     }
 
-    static ApiException tooMany(int max) {
+    private static ApiException tooMany(int max) {
         return new ApiException(Problem.of(429, "too_many_waiters", "Too many waiting calls",
                 "At most " + max + " waiting next_issue/next_work calls per principal (WAIT_MAX_PER_PRINCIPAL)"));
     }
