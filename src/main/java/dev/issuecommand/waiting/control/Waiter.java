@@ -1,6 +1,7 @@
 package dev.issuecommand.waiting.control;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,7 +25,7 @@ final class Waiter<R> {
     }
 
     /** Looks once: the waiter's own step, then the shared one unless its key is in {@code dry} (where it goes if empty). */
-    Optional<R> look(java.util.Set<String> dry) {
+    Optional<R> look(Set<String> dry) {
         Optional<R> found = pick.own();
         if (found.isEmpty() && !dry.contains(pick.key())) {
             found = pick.shared();
