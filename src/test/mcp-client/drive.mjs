@@ -80,6 +80,12 @@ const scenarios = {
   async list() {
     await call('get_all_claims', 'get_all_claims', {});
   },
+  // One next_work call that waits for work to appear (the test queues it while the call waits).
+  async wait({ repo, agent, wait_seconds: waitSeconds }) {
+    await call('next_work', 'next_work', { agent_id: agent, repo, wait_seconds: waitSeconds });
+    // end the session on the server (DELETE), which also ends its event stream, rather than leave it open
+    await transport.terminateSession?.();
+  },
   // The smallest useful session: health and one GitHub read.
   async minimal({ repo }) {
     await call('system_health', 'system_health', {});

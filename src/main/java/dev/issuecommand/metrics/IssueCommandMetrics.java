@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import java.time.Clock;
+import java.util.function.IntSupplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -93,6 +94,13 @@ public class IssueCommandMetrics {
         String answer = call.answered() ? Integer.toString(call.status()) : "error";
         counter(GITHUB_REQUESTS, "HTTP requests sent to GitHub, by answer (status code or error)", "answer", answer)
                 .increment();
+    }
+
+    /** The gauge of calls waiting for work in this process (docs/behaviour.md §18), read from {@code count}. */
+    public void waitingCalls(IntSupplier count) {
+        Gauge.builder("issuecommand.waiting.calls", count, IntSupplier::getAsInt)
+                .description("Calls of next_issue and next_work waiting for work in this process")
+                .strongReference(true).register(registries.application());
     }
 
     /** A request refused by the HTTP rate limiter; {@code scope} names the bucket (e.g. ip, agent, sse). */

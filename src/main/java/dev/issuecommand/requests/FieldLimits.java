@@ -14,6 +14,8 @@ public final class FieldLimits {
     /** Page size of the claim history. */
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 200;
+    /** Longest wait of {@code next_issue} / {@code next_work} for work to appear ({@code wait_seconds}). */
+    public static final int MAX_WAIT_SECONDS = 60;
     /** GitHub's {@code owner/name}, as {@code RepoName} checks it. */
     public static final String REPO_PATTERN = "^[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}$";
 

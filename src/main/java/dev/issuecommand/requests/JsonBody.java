@@ -226,6 +226,15 @@ public final class JsonBody {
         return value;
     }
 
+    /** An optional whole number from 0 to {@code max}. */
+    public Optional<Integer> optionalCount(String field, int max) {
+        if (json.get(field) instanceof JsonNumber number && number.bigDecimalValue().signum() == 0
+                && number.bigDecimalValue().stripTrailingZeros().scale() <= 0) {
+            return Optional.of(0);
+        }
+        return optionalPositiveInt(field, max);
+    }
+
     /** An optional true or false; a query parameter may also say 1/0, yes/no or on/off. */
     public Optional<Boolean> optionalFlag(String field) {
         JsonValue value = json.get(field);

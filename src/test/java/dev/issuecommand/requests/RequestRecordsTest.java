@@ -72,6 +72,19 @@ class RequestRecordsTest {
     }
 
     @Test
+    void workRequestWaitsFromZeroToSixtySeconds() {
+        assertThat(WorkRequest.from(admin("{\"agent_id\":\"a\"}")).waitSeconds()).as("default").isZero();
+        assertThat(WorkRequest.from(admin("{\"agent_id\":\"a\",\"wait_seconds\":0}")).waitSeconds()).isZero();
+        assertThat(WorkRequest.from(admin("{\"agent_id\":\"a\",\"wait_seconds\":60}")).waitSeconds()).isEqualTo(60);
+        assertThat(WorkRequest.from(adminArguments(Map.of("agent_id", "a", "wait_seconds", 5))).waitSeconds())
+                .as("an MCP argument").isEqualTo(5);
+        for (String bad : List.of("61", "-1", "1.5", "\"5\"", "true")) {
+            assertThat(detail(() -> WorkRequest.from(admin("{\"agent_id\":\"a\",\"wait_seconds\":" + bad + "}"))))
+                    .as(bad).isEqualTo("Missing or invalid field: wait_seconds");
+        }
+    }
+
+    @Test
     void followupUpdateNamesAnUnknownStatus() {
         FollowupUpdate update = FollowupUpdate.from(
                 admin("{\"agent_id\":\"a\",\"status\":\"dismissed\",\"note\":\"n\"}"));

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class IssuePicker {
 
-    static final String NOTHING_ELIGIBLE = "No eligible unclaimed issues found";
+    public static final String NOTHING_ELIGIBLE = "No eligible unclaimed issues found";
 
     @Inject
     Claims claims;

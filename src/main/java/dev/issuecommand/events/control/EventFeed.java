@@ -1,5 +1,6 @@
 package dev.issuecommand.events.control;
 
+import dev.issuecommand.config.ShutdownHook;
 import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.store.Database;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  * Tails the {@code events} table and fans new rows out to every SSE subscriber of this process (docs/behaviour.md §9):
  * every 150 ms on SQLite, whenever an instance commits an event on PostgreSQL (and after the listener reconnects).
  * One reader per process; a subscriber with {@code Last-Event-ID} first replays the log, then joins the live fan-out.
+ * Watchers inside the server ({@link #watch}) see the same live events, for instance to wake calls waiting for work.
  */
 @ApplicationScoped
 public class EventFeed {
@@ -56,12 +59,13 @@ public class EventFeed {
 
     private final Object lock = new Object();
     private final Set<Subscription> subscriptions = new LinkedHashSet<>();
+    private final Set<Consumer<Event>> watchers = new LinkedHashSet<>();
     private final List<ScheduledFuture<?>> tasks = new ArrayList<>();
     private long head = -1;
     private volatile SseFrames frames;
     private volatile boolean pollFailing;
     private volatile boolean closing;
-    private Thread shutdownHook;
+    private ShutdownHook shutdownHook;
 
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
             Object event) {
@@ -72,8 +76,7 @@ public class EventFeed {
             tasks.add(executor.scheduleWithFixedDelay(this::poll, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS));
         }
         tasks.add(executor.scheduleAtFixedRate(this::ping, PING_SECONDS, PING_SECONDS, TimeUnit.SECONDS));
-        shutdownHook = new Thread(this::closeAll, "issuecommand-sse-close");
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        shutdownHook = ShutdownHook.add("issuecommand-sse-close", this::closeAll);
     }
 
     /** A numeric event id (a {@code Last-Event-ID}); anything else is ignored, as if none had been sent. */
@@ -111,6 +114,23 @@ public class EventFeed {
         }
     }
 
+    /**
+     * Hands {@code watcher} every event committed (by any process) after this call, until {@link #unwatch}; it runs
+     * on the feed's thread and must return quickly.
+     */
+    public void watch(Consumer<Event> watcher) {
+        synchronized (lock) {
+            head();
+            watchers.add(watcher);
+        }
+    }
+
+    public void unwatch(Consumer<Event> watcher) {
+        synchronized (lock) {
+            watchers.remove(watcher);
+        }
+    }
+
     private SseFrames frames(Sse sse) {
         if (frames == null) {
             frames = new SseFrames(sse);
@@ -133,7 +153,7 @@ public class EventFeed {
             do {
                 long from;
                 synchronized (lock) {
-                    if (subscriptions.isEmpty()) {
+                    if (subscriptions.isEmpty() && watchers.isEmpty()) {
                         head = -1;
                         return;
                     }
@@ -160,13 +180,17 @@ public class EventFeed {
         }
         Set<Subscription> touched = new LinkedHashSet<>();
         List<Subscription> overflowing = new ArrayList<>();
+        List<Event> watched = new ArrayList<>();
+        List<Consumer<Event>> watching;
         synchronized (lock) {
+            watching = List.copyOf(watchers);
             for (Event event : batch) {
                 long id = id(event);
                 if (id <= head) {
                     continue;
                 }
                 head = id;
+                watched.add(event);
                 if (subscriptions.isEmpty()) {
                     continue;
                 }
@@ -181,6 +205,7 @@ public class EventFeed {
                 }
             }
         }
+        watching.forEach(watcher -> watched.forEach(watcher));
         touched.removeAll(overflowing);
         touched.forEach(Subscription::drainSoon);
         closeSlow(overflowing);
@@ -280,11 +305,7 @@ public class EventFeed {
     void stop() {
         tasks.forEach(task -> task.cancel(false));
         if (shutdownHook != null) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(shutdownHook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook has run or is running
-            }
+            shutdownHook.remove();
         }
         closeAll();
     }

@@ -3,7 +3,6 @@ package dev.issuecommand.followups.control;
 import dev.issuecommand.claims.control.IssuePicker;
 import dev.issuecommand.claims.control.RepositoryPolicy;
 import dev.issuecommand.claims.entity.ClaimResult;
-import dev.issuecommand.followups.entity.FollowupView;
 import dev.issuecommand.followups.entity.NextWorkResult;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.Refusal;
@@ -28,14 +27,20 @@ public class NextWork {
     RepositoryPolicy repositories;
 
     public NextWorkResult next(String agentId, Optional<RepoName> repo, String label, String milestone) {
+        return followupFirst(agentId, repo).orElseGet(() -> issue(agentId, repo, label, milestone));
+    }
+
+    /** The first step: a refusal of {@code repo}, or a follow-up now claimed by the agent; empty when neither. */
+    public Optional<NextWorkResult> followupFirst(String agentId, Optional<RepoName> repo) {
         Optional<Refusal> outside = repo.flatMap(repositories::refusal);
         if (outside.isPresent()) {
-            return NextWorkResult.refused(outside.get());
+            return Optional.of(NextWorkResult.refused(outside.get()));
         }
-        Optional<FollowupView> followup = followups.claimNext(agentId, repo.map(RepoName::fullName).orElse(null));
-        if (followup.isPresent()) {
-            return NextWorkResult.followup(followup.get());
-        }
+        return followups.claimNext(agentId, repo.map(RepoName::fullName).orElse(null)).map(NextWorkResult::followup);
+    }
+
+    /** The second step: {@code next_issue}, as a next-work result. */
+    public NextWorkResult issue(String agentId, Optional<RepoName> repo, String label, String milestone) {
         ClaimResult result = picker.next(agentId, repo, label, milestone);
         if (result.ok()) {
             return NextWorkResult.issue(result.claim(), result.issue());

@@ -6,6 +6,7 @@ import static dev.issuecommand.mcp.control.Schemas.ISSUE;
 import static dev.issuecommand.mcp.control.Schemas.LABEL;
 import static dev.issuecommand.mcp.control.Schemas.MILESTONE;
 import static dev.issuecommand.mcp.control.Schemas.REPO;
+import static dev.issuecommand.mcp.control.Schemas.WAIT_SECONDS;
 import static dev.issuecommand.requests.FieldLimits.MAX_ID_LENGTH;
 import static dev.issuecommand.requests.FieldLimits.MAX_TEXT_LENGTH;
 
@@ -24,6 +25,7 @@ import dev.issuecommand.requests.FollowupFilter;
 import dev.issuecommand.requests.FollowupUpdate;
 import dev.issuecommand.requests.JsonBody;
 import dev.issuecommand.requests.WorkRequest;
+import dev.issuecommand.waiting.control.WaitForWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Arrays;
@@ -65,7 +67,7 @@ public class FollowupTools implements ToolGroup {
     Followups followups;
 
     @Inject
-    NextWork nextWork;
+    WaitForWork work;
 
     @Inject
     MyWork myWork;
@@ -81,14 +83,14 @@ public class FollowupTools implements ToolGroup {
                         + "(kind pr_followup, with the work_item now claimed by you; feedback on your own pull "
                         + "request comes first), otherwise the most important unclaimed issue, claimed for you (kind "
                         + "issue, with the claim and the issue). Answers ok:false with reason invalid_issue when there "
-                        + "is nothing to do. Prefer it over next_issue.",
+                        + "is nothing to do. Prefer it over next_issue. With wait_seconds (up to 60) it waits for "
+                        + "work to appear instead of answering invalid_issue at once: call it again in a loop rather "
+                        + "than polling.",
                 InputSchema.arguments().required("agent_id", AGENT_ID).optional("repo", REPO)
-                        .optional("label", LABEL).optional("milestone", MILESTONE).build(),
+                        .optional("label", LABEL).optional("milestone", MILESTONE)
+                        .optional("wait_seconds", WAIT_SECONDS).build(),
                 NEXT_WORK, new ToolHints(false, false, false, true),
-                args -> {
-                    WorkRequest request = WorkRequest.from(args);
-                    return nextWork.next(request.agentId(), request.repo(), request.label(), request.milestone());
-                });
+                args -> work.nextWork(WorkRequest.from(args)));
     }
 
     private Tool list() {

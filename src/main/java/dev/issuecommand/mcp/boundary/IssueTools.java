@@ -7,8 +7,8 @@ import static dev.issuecommand.mcp.control.Schemas.ISSUE_NUMBER;
 import static dev.issuecommand.mcp.control.Schemas.LABEL;
 import static dev.issuecommand.mcp.control.Schemas.MILESTONE;
 import static dev.issuecommand.mcp.control.Schemas.REPO;
+import static dev.issuecommand.mcp.control.Schemas.WAIT_SECONDS;
 
-import dev.issuecommand.claims.control.IssuePicker;
 import dev.issuecommand.claims.control.Repositories;
 import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.RepoName;
@@ -22,6 +22,7 @@ import dev.issuecommand.requests.IssueListQuery;
 import dev.issuecommand.requests.IssueRef;
 import dev.issuecommand.requests.JsonBody;
 import dev.issuecommand.requests.WorkRequest;
+import dev.issuecommand.waiting.control.WaitForWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -37,7 +38,7 @@ public class IssueTools implements ToolGroup {
             List.of("issue"));
 
     @Inject
-    IssuePicker picker;
+    WaitForWork work;
 
     @Inject
     Repositories repositories;
@@ -54,16 +55,17 @@ public class IssueTools implements ToolGroup {
                         + "then p1, medium), then the oldest issue. Pull requests and claimed issues are skipped. "
                         + "Answers ok:true with the claim and the issue; ok:false with reason invalid_issue when "
                         + "nothing is eligible. Without repo it looks at every allowed repository. Each call claims "
-                        + "another issue, so call it once per task.",
+                        + "another issue, so call it once per task. With wait_seconds it waits for an issue to "
+                        + "appear when none is eligible.",
                 InputSchema.arguments().required("agent_id", AGENT_ID)
                         .optional("repo", REPO)
-                        .optional("label", LABEL).optional("milestone", MILESTONE).build(),
+                        .optional("label", LABEL).optional("milestone", MILESTONE)
+                        .optional("wait_seconds", WAIT_SECONDS).build(),
                 CLAIM_RESULT, new ToolHints(false, false, false, true), this::next);
     }
 
     private Object next(JsonBody args) {
-        WorkRequest request = WorkRequest.from(args);
-        return picker.next(request.agentId(), request.repo(), request.label(), request.milestone());
+        return work.nextIssue(WorkRequest.from(args));
     }
 
     private Tool openIssues() {

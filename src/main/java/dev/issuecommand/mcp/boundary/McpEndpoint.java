@@ -10,7 +10,7 @@ import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.jackson3.JacksonMcpJsonMapper;
 import io.modelcontextprotocol.server.McpServer;
-import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpAsyncServer;
 import io.modelcontextprotocol.server.transport.HttpServletStreamableServerTransportProvider;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -59,7 +59,7 @@ public class McpEndpoint {
     ManagedExecutorService executor;
 
     private final CompletableFuture<HttpServletStreamableServerTransportProvider> transport = new CompletableFuture<>();
-    private volatile McpSyncServer server;
+    private volatile McpAsyncServer server;
 
     /** Runs after the database has opened (default-priority observers run first) and starts building the server. */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
@@ -84,7 +84,7 @@ public class McpEndpoint {
                 .sessionSweepInterval(settings.mcpSessionIdle())
                 .contextExtractor(McpEndpoint::context)
                 .build();
-        server = McpServer.sync(provider)
+        server = McpServer.async(provider)
                 .serverInfo(ServerIdentity.NAME, ServerIdentity.VERSION)
                 .instructions(ServerIdentity.INSTRUCTIONS)
                 .capabilities(ServerIdentity.CAPABILITIES)
@@ -125,9 +125,9 @@ public class McpEndpoint {
 
     @PreDestroy
     void stop() {
-        McpSyncServer running = server;
+        McpAsyncServer running = server;
         if (running != null) {
-            running.closeGracefully();
+            running.closeGracefully().block();
         }
     }
 }

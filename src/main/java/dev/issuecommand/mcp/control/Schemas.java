@@ -32,6 +32,9 @@ public final class Schemas {
     public static final Map<String, Object> LABEL = text("Only issues carrying this label.", FieldLimits.MAX_ID_LENGTH);
     public static final Map<String, Object> MILESTONE = text("Only issues of this milestone (its number, or * / none as "
             + "GitHub accepts).", FieldLimits.MAX_ID_LENGTH);
+    public static final Map<String, Object> WAIT_SECONDS = integer("When nothing is eligible, wait up to this many "
+            + "seconds (default 0) for work to appear and answer with it instead of polling.", 0,
+            FieldLimits.MAX_WAIT_SECONDS);
 
     private static final Map<String, Object> STRING = Map.of("type", "string");
     private static final Map<String, Object> STRINGS = array(STRING);

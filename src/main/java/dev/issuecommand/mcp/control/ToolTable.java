@@ -4,7 +4,7 @@ import dev.issuecommand.auth.Caller;
 import dev.issuecommand.auth.Callers;
 import dev.issuecommand.mcp.entity.Tool;
 import io.modelcontextprotocol.json.McpJsonMapper;
-import io.modelcontextprotocol.server.McpServerFeatures.SyncToolSpecification;
+import io.modelcontextprotocol.server.McpServerFeatures.AsyncToolSpecification;
 import io.modelcontextprotocol.spec.McpSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -14,6 +14,9 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Every tool of every {@link ToolGroup}, sorted by name, as the MCP SDK's tool specifications (docs/behaviour.md §10).
@@ -45,7 +48,7 @@ public class ToolTable {
      * The SDK specifications; calls pass {@code gate} first and run for their caller (the key of their HTTP request)
      * with {@code contextLoader} as the thread's context class loader.
      */
-    public List<SyncToolSpecification> specifications(McpJsonMapper json, ClassLoader contextLoader,
+    public List<AsyncToolSpecification> specifications(McpJsonMapper json, ClassLoader contextLoader,
             ToolCallGate gate) {
         return tools().stream().map(tool -> specification(tool, json, contextLoader, gate)).toList();
     }
@@ -55,23 +58,28 @@ public class ToolTable {
         return tools.stream().map(ToolTable::definition).toList();
     }
 
-    private SyncToolSpecification specification(Tool tool, McpJsonMapper json, ClassLoader contextLoader,
+    /**
+     * Runs the call on Reactor's bounded elastic pool, as the SDK runs synchronous handlers; a call that waits for
+     * work (docs/behaviour.md §18) gives that thread back and is answered when its future completes.
+     */
+    private AsyncToolSpecification specification(Tool tool, McpJsonMapper json, ClassLoader contextLoader,
             ToolCallGate gate) {
-        return SyncToolSpecification.builder()
+        return AsyncToolSpecification.builder()
                 .tool(definition(tool))
-                .callHandler((exchange, request) -> {
+                .callHandler((exchange, request) -> Mono.fromCallable(() -> {
                     Thread thread = Thread.currentThread();
                     ClassLoader previous = thread.getContextClassLoader();
                     thread.setContextClassLoader(contextLoader);
                     try {
                         Caller caller = ToolCallGate.caller(exchange.transportContext());
                         return gate.refusal(tool, exchange.transportContext(), request.arguments(), json)
+                                .map(CompletableFuture::completedFuture)
                                 .orElseGet(() -> callers.as(caller,
                                         () -> ToolCalls.answer(tool, request.arguments(), json, caller)));
                     } finally {
                         thread.setContextClassLoader(previous);
                     }
-                })
+                }).subscribeOn(Schedulers.boundedElastic()).flatMap(Mono::fromFuture))
                 .build();
     }
 

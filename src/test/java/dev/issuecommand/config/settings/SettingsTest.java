@@ -48,6 +48,7 @@ class SettingsTest {
         assertThat(s.rateLimitAgentMutationsBurst()).isEqualTo(20);
         assertThat(s.rateLimitSseConnectPerMinute()).isEqualTo(10);
         assertThat(s.rateLimitSseConnectBurst()).isEqualTo(10);
+        assertThat(s.waitMaxPerPrincipal()).isEqualTo(20);
     }
 
     @Test
@@ -81,7 +82,8 @@ class SettingsTest {
         "ALLOWED_REPOS|not a repo|Invalid ALLOWED_REPOS",
         "GITHUB_API_URL|ftp://x|Invalid GITHUB_API_URL",
         "WEBHOOK_PATH|hooks|Invalid WEBHOOK_PATH",
-        "RATE_LIMIT_IP_BURST|0|Invalid RATE_LIMIT_IP_BURST"})
+        "RATE_LIMIT_IP_BURST|0|Invalid RATE_LIMIT_IP_BURST",
+        "WAIT_MAX_PER_PRINCIPAL|0|Invalid WAIT_MAX_PER_PRINCIPAL: got \"0\", expected a whole number from 1 to 10000"})
     void badValuesNameTheVariableAndTheValue(String name, String value, String message) {
         assertThatThrownBy(() -> parse(Map.of(name, value)))
                 .isInstanceOf(SettingsException.class)

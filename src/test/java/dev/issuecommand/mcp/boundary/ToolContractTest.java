@@ -48,11 +48,11 @@ class ToolContractTest {
                 entry("get_all_claims", List.of("agent_id", "repo", "status")),
                 entry("get_claim_history", List.of("repo", "agent_id", "limit", "cursor")),
                 entry("system_health", List.of()),
-                entry("next_issue", List.of("agent_id", "repo", "label", "milestone")),
+                entry("next_issue", List.of("agent_id", "repo", "label", "milestone", "wait_seconds")),
                 entry("list_open_issues", List.of("repo", "label", "milestone")),
                 entry("get_issue_details", List.of("repo", "issue_number")),
                 entry("list_repos", List.of("include_counts")),
-                entry("next_work", List.of("agent_id", "repo", "label", "milestone")),
+                entry("next_work", List.of("agent_id", "repo", "label", "milestone", "wait_seconds")),
                 entry("get_followups", List.of("repo", "status", "claimed_by_agent_id", "pr_number")),
                 entry("update_followup_status", List.of("work_item_id", "agent_id", "status", "note")));
         assertThat(required(tools.get("update_followup_status"))).containsExactly("work_item_id", "agent_id", "status");
