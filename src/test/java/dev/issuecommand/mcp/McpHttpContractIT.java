@@ -24,6 +24,13 @@ class McpHttpContractIT extends McpContract {
     }
 
     @Test
+    void aStoppingServerEndsTheSessionsClientsLeftOpenInsteadOfWaitingForThem() throws Exception {
+        assertThat(server.stop()).as("a clean stop on SIGTERM").isZero();
+        assertThat(server.stderrText()).as("Liberty's quiesce did not have to give up on open MCP requests")
+                .doesNotContain("quiesce operation did not complete");
+    }
+
+    @Test
     void negotiatesTheNewestRevisionInASession() {
         assertThat(run.report().path("protocol_version").asText()).isEqualTo("2025-11-25");
         assertThat(run.report().path("session_id").asText()).isNotBlank();

@@ -1,6 +1,7 @@
 package dev.issuecommand.mcp.boundary;
 
 import dev.issuecommand.auth.ApiKey;
+import dev.issuecommand.config.ShutdownHook;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.mcp.control.ServerIdentity;
@@ -46,6 +47,9 @@ public class McpEndpoint {
     /** Path of the endpoint inside the application. */
     public static final String PATH = "/mcp";
 
+    /** How long stopping waits for the sessions to close. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
+
     @Inject
     ToolTable tools;
 
@@ -60,10 +64,13 @@ public class McpEndpoint {
 
     private final CompletableFuture<HttpServletStreamableServerTransportProvider> transport = new CompletableFuture<>();
     private volatile McpAsyncServer server;
+    private ShutdownHook shutdownHook;
 
     /** Runs after the database has opened (default-priority observers run first) and starts building the server. */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
             Object event) {
+        // open event streams and calls of MCP clients would hold a SIGTERM in Liberty's 30 s quiesce
+        shutdownHook = ShutdownHook.add("issuecommand-mcp-close", this::closeSessions);
         ClassLoader contextLoader = Thread.currentThread().getContextClassLoader();
         executor.execute(() -> {
             try {
@@ -125,9 +132,21 @@ public class McpEndpoint {
 
     @PreDestroy
     void stop() {
+        if (shutdownHook != null) {
+            shutdownHook.remove();
+        }
+        closeSessions();
+    }
+
+    /** Ends every session, and with it the event streams clients hold open; at most {@link #CLOSE_WAIT}. */
+    private void closeSessions() {
         McpAsyncServer running = server;
         if (running != null) {
-            running.closeGracefully().block();
+            try {
+                running.closeGracefully().block(CLOSE_WAIT);
+            } catch (RuntimeException e) {
+                JsonLog.warn("mcp.endpoint.close_failed", "error", e.getClass().getName());
+            }
         }
     }
 }
