@@ -205,6 +205,15 @@ public class Claim {
         return changed("claim.updated", details("status", status, "metadata_refreshed", true, "source", "github_sync"));
     }
 
+    /**
+     * Whether {@code move}, just made, is a quarantine strike (docs/behaviour.md §17): the claim went stale or was
+     * auto-released. A claim that does both strikes once: the strike is recorded per claim.
+     */
+    public boolean struck(Move<?> move) {
+        return move.changed() && (status() == ClaimStatus.STALE
+                || move.event() != null && "claim.auto_released".equals(move.event().type()));
+    }
+
     /** The event of a new claim. */
     public Event created() {
         return event("claim.created", details("status", status));
