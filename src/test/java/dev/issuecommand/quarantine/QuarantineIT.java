@@ -49,7 +49,7 @@ class QuarantineIT {
     @BeforeAll
     static void start(TestServer given) {
         github = given.github();
-        for (String repo : List.of("acme/flaky", "acme/chatty", "acme/listed", "acme/synced")) {
+        for (String repo : List.of("acme/flaky", "acme/chatty", "acme/listed", "acme/synced", "acme/keyed")) {
             github.addIssues(repo, 1, 2);
         }
         server = given.server();
@@ -145,6 +145,33 @@ class QuarantineIT {
     }
 
     @Test
+    void listingIsAReadAndReleasingAChangeWithinTheKeysRepositories() throws Exception {
+        String repo = "acme/keyed";
+        quarantine(api, repo, 1);
+        String outsider = agentKey("quarantine-outsider", "acme/flaky");
+        String insider = agentKey("quarantine-insider", repo);
+        Api.Answer listed = api.send("GET", "/api/quarantine?repo=" + repo, null, outsider);
+        assertThat(listed.status()).as(listed.text()).isEqualTo(200);
+        assertThat(listed.json().get("quarantined")).hasSize(1);
+        Api.Answer refused = api.send("DELETE", "/api/quarantine/" + repo + "/1", null, outsider);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(403);
+        assertThat(refused.json().get("error").asText()).isEqualTo("invalid_repo");
+        assertThat(quarantined(api, repo)).as("nothing changed").hasSize(1);
+
+        try (SseStream stream = SseStream.open(SseStream.newClient(), server.base(), ServerProcess.API_KEY, Map.of())) {
+            assertThat(stream.next(WAIT).event()).isEqualTo("connected");
+            Api.Answer released = api.send("DELETE", "/api/quarantine/" + repo + "/1", null, insider);
+            assertThat(released.status()).as(released.text()).isEqualTo(200);
+            List<SseStream.Frame> seen = stream.until(f -> f.event().equals("issue.quarantine_released")
+                    && repo.equals(f.json().path("repo").asText()), WAIT);
+            JsonNode event = seen.get(seen.size() - 1).json();
+            assertThat(event.get("actor").asText()).isEqualTo("agent:quarantine-insider");
+            assertThat(event.at("/details/release_reason").asText()).isEqualTo("released on request");
+        }
+        assertThat(quarantined(api, repo)).isEmpty();
+    }
+
+    @Test
     void anMcpClientListsTheQuarantine() {
         String repo = "acme/listed";
         quarantine(api, repo, 2);
@@ -177,6 +204,13 @@ class QuarantineIT {
         assertThat(next.status()).as(next.text()).isEqualTo(200);
         release(api, next.json().at("/claim/claim_id").asText());
         return next.json().at("/claim/issue_number").asInt();
+    }
+
+    /** A new agent key of {@code agent} for {@code repo} alone. */
+    private static String agentKey(String agent, String repo) {
+        Api.Answer issued = api.post("/api/admin/agents", Map.of("agent_id", agent, "repos", List.of(repo)));
+        assertThat(issued.status()).as(issued.text()).isEqualTo(201);
+        return issued.json().get("key").asText();
     }
 
     /** The stored payload {@code file}, moved to issue 1 of {@code repo}. */
