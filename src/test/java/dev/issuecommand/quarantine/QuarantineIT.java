@@ -84,6 +84,9 @@ class QuarantineIT {
                 .equals(repo));
 
         assertThat(next(repo)).as("next skips the quarantined issue").isEqualTo(2);
+        assertThat(api.get("/api/repos/" + repo + "/issues").json().get("issues"))
+                .extracting(issue -> issue.get("number").asInt()).as("nor is it listed as open and free")
+                .containsExactly(2);
         Api.Answer direct = api.claim(AGENT, repo, 1);
         assertThat(direct.status()).as(direct.text()).isEqualTo(200);
         assertThat(direct.json().get("ok").asBoolean()).isTrue();
@@ -169,6 +172,16 @@ class QuarantineIT {
             assertThat(event.at("/details/release_reason").asText()).isEqualTo("released on request");
         }
         assertThat(quarantined(api, repo)).isEmpty();
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheField() {
+        Api.Answer badRepo = api.get("/api/quarantine?repo=not-a-repo");
+        assertThat(badRepo.status()).as(badRepo.text()).isEqualTo(400);
+        assertThat(badRepo.json().get("message").asText()).contains("repo");
+        Api.Answer badNumber = api.delete("/api/quarantine/acme/flaky/one", null);
+        assertThat(badNumber.status()).as(badNumber.text()).isEqualTo(400);
+        assertThat(badNumber.json().get("message").asText()).contains("number");
     }
 
     @Test
