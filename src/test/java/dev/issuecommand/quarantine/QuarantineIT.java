@@ -137,12 +137,16 @@ class QuarantineIT {
     }
 
     @Test
-    void theSyncReleasesAnIssueUpdatedOnGitHub() {
+    void theSyncReleasesAnIssueUpdatedOrClosedOnGitHub() {
         String repo = "acme/synced";
         quarantine(api, repo, 1);
+        quarantine(api, repo, 2);
         assertThat(api.post("/api/sync", null).status()).isEqualTo(200);
-        assertThat(quarantined(api, repo)).as("unchanged since the sync first looked").hasSize(1);
+        assertThat(quarantined(api, repo)).as("unchanged since the sync first looked").hasSize(2);
         github.issue(repo, 1).put("updated_at", "2026-03-01T00:00:00Z");
+        assertThat(api.post("/api/sync", null).status()).isEqualTo(200);
+        assertThat(quarantined(api, repo)).extracting(q -> q.get("issue_number").asInt()).containsExactly(2);
+        github.close(repo, 2);
         assertThat(api.post("/api/sync", null).status()).isEqualTo(200);
         assertThat(quarantined(api, repo)).isEmpty();
     }

@@ -61,7 +61,9 @@ public class Quarantines {
         em.persist(new Strike(claimId, key, now));
         em.flush();
         Quarantine row = em.find(Quarantine.class, key);
-        int counted = count(em, key, rule.countsFrom(now, row == null ? null : row.releasedAt()));
+        long from = rule.countsFrom(now, row == null ? null : row.releasedAt());
+        forget(em, key, from, claimId);
+        int counted = count(em, key, from);
         if (row != null && row.active()) {
             row.count(counted);
             return;
@@ -114,8 +116,9 @@ public class Quarantines {
     }
 
     /**
-     * What the sync saw of the open issues of {@code repo}: number → GitHub's {@code updated_at}. A quarantined issue
-     * that changed since the sync first saw it quarantined is released; returns how many were.
+     * What the sync saw of the open issues of {@code repo} (all of them): number → GitHub's {@code updated_at}. A
+     * quarantined issue that changed since the sync first saw it quarantined, or is no longer open, is released;
+     * returns how many were.
      */
     public int seenOnGitHub(RepoName repo, Map<Integer, String> updatedAt) {
         List<Quarantine> quarantined = database.read(em -> quarantined(em, Optional.of(repo)));
@@ -126,8 +129,9 @@ public class Quarantines {
             long now = clock.millis();
             int released = 0;
             for (Quarantine q : quarantined(em, Optional.of(repo))) {
-                if (q.changedOnGitHub(updatedAt.get(q.issueNumber()))) {
-                    release(em, q.repo(), q.issueNumber(), "issue changed on GitHub", now);
+                Optional<String> why = q.seenOnGitHub(updatedAt.get(q.issueNumber()));
+                if (why.isPresent()) {
+                    release(em, q.repo(), q.issueNumber(), why.get(), now);
                     released++;
                 }
             }
@@ -137,6 +141,15 @@ public class Quarantines {
 
     private StrikeRule rule() {
         return new StrikeRule(settings.quarantine().after(), settings.quarantine().window());
+    }
+
+    /**
+     * Deletes the issue's strikes that no longer count, but the striking claim's own: the issue's other claims have
+     * ended (one active claim per issue), so they never strike again and their rows are not needed to strike once.
+     */
+    private static void forget(EntityManager em, String key, long from, String claimId) {
+        em.createQuery("DELETE FROM Strike s WHERE s.issueKey = :key AND s.struckAt < :from AND s.claimId <> :claim")
+                .setParameter("key", key).setParameter("from", from).setParameter("claim", claimId).executeUpdate();
     }
 
     private static int count(EntityManager em, String key, long from) {

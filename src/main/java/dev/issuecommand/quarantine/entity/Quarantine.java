@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The quarantine row of one issue (docs/behaviour.md §17): quarantined while {@code released_at} is empty. The row
@@ -84,18 +85,19 @@ public class Quarantine {
     }
 
     /**
-     * GitHub's {@code updated_at} of the issue (ISO-8601, UTC), as the sync sees it: the first one seen while
-     * quarantined is kept; true when a later one says the issue changed since.
+     * What the sync saw of the issue: GitHub's {@code updated_at} (ISO-8601, UTC) in the repository's open issues,
+     * or null when it is not among them. The first {@code updated_at} seen while quarantined is kept; the answer is
+     * why the quarantine ends (a later one: the issue changed; none: it is no longer open), or empty.
      */
-    public boolean changedOnGitHub(String updatedAt) {
+    public Optional<String> seenOnGitHub(String updatedAt) {
         if (updatedAt == null) {
-            return false;
+            return Optional.of("issue no longer open on GitHub");
         }
         if (issueUpdatedAt == null) {
             issueUpdatedAt = updatedAt;
-            return false;
+            return Optional.empty();
         }
-        return updatedAt.compareTo(issueUpdatedAt) > 0;
+        return updatedAt.compareTo(issueUpdatedAt) > 0 ? Optional.of("issue changed on GitHub") : Optional.empty();
     }
 
     public boolean active() {

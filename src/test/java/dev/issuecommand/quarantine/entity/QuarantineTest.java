@@ -29,10 +29,16 @@ class QuarantineTest {
     void theFirstUpdatedAtSeenIsTheBaselineAndALaterOneIsAChange() {
         Quarantine q = new Quarantine("acme/api", 7);
         q.begin(3, 1_000);
-        assertThat(q.changedOnGitHub(null)).as("not in the open list").isFalse();
-        assertThat(q.changedOnGitHub("2026-01-01T10:00:00Z")).as("baseline").isFalse();
-        assertThat(q.changedOnGitHub("2026-01-01T10:00:00Z")).as("unchanged").isFalse();
-        assertThat(q.changedOnGitHub("2026-01-01T10:05:00Z")).as("updated since").isTrue();
+        assertThat(q.seenOnGitHub("2026-01-01T10:00:00Z")).as("baseline").isEmpty();
+        assertThat(q.seenOnGitHub("2026-01-01T10:00:00Z")).as("unchanged").isEmpty();
+        assertThat(q.seenOnGitHub("2026-01-01T10:05:00Z")).contains("issue changed on GitHub");
+    }
+
+    @Test
+    void anIssueNoLongerOpenEndsTheQuarantine() {
+        Quarantine q = new Quarantine("acme/api", 7);
+        q.begin(3, 1_000);
+        assertThat(q.seenOnGitHub(null)).contains("issue no longer open on GitHub");
     }
 
     @Test
