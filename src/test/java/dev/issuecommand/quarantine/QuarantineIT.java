@@ -83,7 +83,8 @@ class QuarantineIT {
         assertThat(api.get("/api/quarantine").json().get("quarantined")).anyMatch(q -> q.get("repo").asText()
                 .equals(repo));
 
-        assertThat(next(repo)).as("next skips the quarantined issue").isEqualTo(2);
+        assertThat(next(repo, "/api/next")).as("next skips the quarantined issue").isEqualTo(2);
+        assertThat(next(repo, "/api/next-work")).as("and so does next-work").isEqualTo(2);
         assertThat(api.get("/api/repos/" + repo + "/issues").json().get("issues"))
                 .extracting(issue -> issue.get("number").asInt()).as("nor is it listed as open and free")
                 .containsExactly(2);
@@ -215,9 +216,9 @@ class QuarantineIT {
         }
     }
 
-    /** The issue {@code next} hands out in {@code repo} (released again at once). */
-    private static int next(String repo) {
-        Api.Answer next = api.post("/api/next", Map.of("agent_id", AGENT, "repo", repo));
+    /** The issue {@code route} ({@code /api/next} or {@code /api/next-work}) hands out in {@code repo}, released at once. */
+    private static int next(String repo, String route) {
+        Api.Answer next = api.post(route, Map.of("agent_id", AGENT, "repo", repo));
         assertThat(next.status()).as(next.text()).isEqualTo(200);
         release(api, next.json().at("/claim/claim_id").asText());
         return next.json().at("/claim/issue_number").asInt();
