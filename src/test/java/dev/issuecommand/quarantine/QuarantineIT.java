@@ -133,7 +133,8 @@ class QuarantineIT {
         strike(api, repo, 1);
         strike(api, repo, 1);
         assertThat(quarantined(api, repo)).hasSize(1);
-        assertThat(deliver(hooks, "issues", onIssueOne("issues.edited.json", repo)).get("quarantine_released").asBoolean()).isTrue();
+        JsonNode edited = deliver(hooks, "issues", onIssueOne("issues.edited.json", repo));
+        assertThat(edited.get("quarantine_released").asBoolean()).as(edited.toString()).isTrue();
         assertThat(quarantined(api, repo)).isEmpty();
     }
 

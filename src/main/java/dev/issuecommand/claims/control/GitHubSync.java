@@ -47,8 +47,8 @@ import java.util.concurrent.TimeoutException;
  * Reconciliation with GitHub (docs/behaviour.md §6), at start and every {@code SYNC_INTERVAL_MINUTES} (0: at start
  * only): an active claim whose issue is no longer open is closed ("Closed externally on GitHub"), changed titles,
  * labels and assignees
- * are refreshed (not agent activity: the stale clock keeps running), a quarantined issue that changed is released
- * (§17), a repository that fails to list is skipped with
+ * are refreshed (not agent activity: the stale clock keeps running), a quarantined issue that changed or closed is
+ * released (§17), a repository that fails to list is skipped with
  * its claims left alone, and {@code sync.reconciled} records the counts. Overlapping triggers queue one re-run.
  */
 @ApplicationScoped
@@ -218,7 +218,7 @@ public class GitHubSync {
         return open;
     }
 
-    /** Quarantined issues that changed on GitHub are released (docs/behaviour.md §17), from the list just read. */
+    /** Quarantined issues that changed or closed on GitHub are released (behaviour.md §17), from the list read. */
     private void releaseChangedQuarantines(RepoName repo, Map<Integer, GitHubIssue> open) {
         Map<Integer, String> updatedAt = new HashMap<>();
         open.forEach((number, issue) -> updatedAt.put(number, issue.updatedAt()));

@@ -65,7 +65,7 @@ public class IssuePicker {
         return ClaimResult.refused(Reason.INVALID_ISSUE, NOTHING_ELIGIBLE);
     }
 
-    /** Open issues (no pull requests) neither claimed by anyone nor quarantined (docs/behaviour.md §17), best first. */
+    /** Open issues (no pull requests) neither claimed by anyone nor quarantined (behaviour.md §17), best first. */
     public List<GitHubIssue> candidates(Optional<RepoName> repo, String label, String milestone) {
         List<RepoName> repos = repo.map(List::of).orElseGet(repositories::inScope);
         List<GitHubIssue> open = new ArrayList<>();

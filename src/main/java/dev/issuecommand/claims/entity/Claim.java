@@ -206,8 +206,9 @@ public class Claim {
     }
 
     /**
-     * Whether {@code move}, just made, is a quarantine strike (docs/behaviour.md §17): the claim went stale or was
-     * auto-released. A claim that does both strikes once: the strike is recorded per claim.
+     * Whether {@code move}, just made, leaves a quarantine strike (docs/behaviour.md §17): the claim is stale after it
+     * or was auto-released by it. Strikes are recorded once per claim, so a claim that goes stale and is later
+     * auto-released (or changes again while stale) strikes once.
      */
     public boolean struck(Move<?> move) {
         return move.changed() && (status() == ClaimStatus.STALE

@@ -55,8 +55,8 @@ public record ClaimResult(
     }
 
     public ClaimResult withIssue(Object issue) {
-        return new ClaimResult(ok, claim, idempotent, reason, message, ownerAgentId, issue, issueClosed, issueCloseError,
-                quarantined, quarantine);
+        return new ClaimResult(ok, claim, idempotent, reason, message, ownerAgentId, issue, issueClosed,
+                issueCloseError, quarantined, quarantine);
     }
 
     /** The answer for a claim of an issue that is quarantined: {@code quarantined:true} and its quarantine. */

@@ -215,7 +215,8 @@ public record Settings(
 
         /** A number of hours greater than 0, decimals allowed. */
         Duration hours(String name, double fallback) {
-            double hours = decimal(name, fallback, false, 1_000_000, "a number of hours greater than 0 (decimals allowed)");
+            double hours = decimal(name, fallback, false, 1_000_000,
+                    "a number of hours greater than 0 (decimals allowed)");
             return Duration.ofMillis(Math.round(hours * 3_600_000));
         }
 

@@ -153,9 +153,10 @@ public class Quarantines {
     }
 
     private static int count(EntityManager em, String key, long from) {
-        Number n = (Number) em.createQuery("SELECT COUNT(s) FROM Strike s WHERE s.issueKey = :key AND s.struckAt >= :from")
+        Number counted = (Number) em.createQuery(
+                        "SELECT COUNT(s) FROM Strike s WHERE s.issueKey = :key AND s.struckAt >= :from")
                 .setParameter("key", key).setParameter("from", from).getSingleResult();
-        return n.intValue();
+        return counted.intValue();
     }
 
     private static Optional<Quarantine> active(EntityManager em, String repo, int number) {

@@ -27,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Handles an authenticated delivery (docs/behaviour.md §7): maps it, then in ONE write transaction records the delivery
- * id, queues or resolves follow-ups or releases a quarantined issue (§17) and appends the events, so an accepted delivery is never half-applied or lost.
+ * id, queues or resolves follow-ups or releases a quarantined issue (§17) and appends the events, so an accepted
+ * delivery is never half-applied or lost.
  */
 @ApplicationScoped
 public class WebhookIngest {

@@ -15,8 +15,7 @@ import java.util.Optional;
 
 /**
  * Maps GitHub's webhook payloads to follow-up work (the table of docs/behaviour.md §7) and to changes of issues that
- * release a quarantine (§17). GitHub's JSON stops here: what
- * leaves this class is a {@link MappedEvent}.
+ * release a quarantine (§17). GitHub's JSON stops here: what leaves this class is a {@link MappedEvent}.
  */
 public final class WebhookMapping {
 
