@@ -116,9 +116,9 @@ public class Quarantines {
     }
 
     /**
-     * What the sync saw of the open issues of {@code repo} (all of them): number → GitHub's {@code updated_at}. A
-     * quarantined issue that changed since the sync first saw it quarantined, or is no longer open, is released;
-     * returns how many were.
+     * What the sync saw of the open issues of {@code repo} (all of them): number → GitHub's {@code updated_at} (may be
+     * null). A quarantined issue that changed since the sync first saw it quarantined, or is no longer open, is
+     * released; returns how many were.
      */
     public int seenOnGitHub(RepoName repo, Map<Integer, String> updatedAt) {
         List<Quarantine> quarantined = database.read(em -> quarantined(em, Optional.of(repo)));
@@ -129,7 +129,8 @@ public class Quarantines {
             long now = clock.millis();
             int released = 0;
             for (Quarantine q : quarantined(em, Optional.of(repo))) {
-                Optional<String> why = q.seenOnGitHub(updatedAt.get(q.issueNumber()));
+                Optional<String> why = q.seenOnGitHub(updatedAt.containsKey(q.issueNumber()),
+                        updatedAt.get(q.issueNumber()));
                 if (why.isPresent()) {
                     release(em, q.repo(), q.issueNumber(), why.get(), now);
                     released++;

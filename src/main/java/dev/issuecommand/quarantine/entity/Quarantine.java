@@ -85,13 +85,16 @@ public class Quarantine {
     }
 
     /**
-     * What the sync saw of the issue: GitHub's {@code updated_at} (ISO-8601, UTC) in the repository's open issues,
-     * or null when it is not among them. The first {@code updated_at} seen while quarantined is kept; the answer is
-     * why the quarantine ends (a later one: the issue changed; none: it is no longer open), or empty.
+     * What the sync saw of the issue: whether it is among the repository's open issues, and its {@code updated_at}
+     * there (ISO-8601, UTC; null when GitHub gave none). The first {@code updated_at} seen while quarantined is kept;
+     * the answer is why the quarantine ends (a later one: the issue changed; not open: it was closed), or empty.
      */
-    public Optional<String> seenOnGitHub(String updatedAt) {
-        if (updatedAt == null) {
+    public Optional<String> seenOnGitHub(boolean open, String updatedAt) {
+        if (!open) {
             return Optional.of("issue no longer open on GitHub");
+        }
+        if (updatedAt == null) {
+            return Optional.empty();
         }
         if (issueUpdatedAt == null) {
             issueUpdatedAt = updatedAt;

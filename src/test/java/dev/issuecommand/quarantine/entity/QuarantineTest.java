@@ -29,16 +29,17 @@ class QuarantineTest {
     void theFirstUpdatedAtSeenIsTheBaselineAndALaterOneIsAChange() {
         Quarantine q = new Quarantine("acme/api", 7);
         q.begin(3, 1_000);
-        assertThat(q.seenOnGitHub("2026-01-01T10:00:00Z")).as("baseline").isEmpty();
-        assertThat(q.seenOnGitHub("2026-01-01T10:00:00Z")).as("unchanged").isEmpty();
-        assertThat(q.seenOnGitHub("2026-01-01T10:05:00Z")).contains("issue changed on GitHub");
+        assertThat(q.seenOnGitHub(true, "2026-01-01T10:00:00Z")).as("baseline").isEmpty();
+        assertThat(q.seenOnGitHub(true, "2026-01-01T10:00:00Z")).as("unchanged").isEmpty();
+        assertThat(q.seenOnGitHub(true, "2026-01-01T10:05:00Z")).contains("issue changed on GitHub");
     }
 
     @Test
     void anIssueNoLongerOpenEndsTheQuarantine() {
         Quarantine q = new Quarantine("acme/api", 7);
         q.begin(3, 1_000);
-        assertThat(q.seenOnGitHub(null)).contains("issue no longer open on GitHub");
+        assertThat(q.seenOnGitHub(true, null)).as("open, without updated_at").isEmpty();
+        assertThat(q.seenOnGitHub(false, null)).contains("issue no longer open on GitHub");
     }
 
     @Test
