@@ -70,6 +70,7 @@ const scenarios = {
     await call('update_followup_status_bad', 'update_followup_status',
       { work_item_id: 'no-such-item', agent_id: 'agent-c', status: 'finished' });
     await call('next_work', 'next_work', { agent_id: 'agent-c', repo });
+    await call('list_quarantine', 'list_quarantine', { repo });
   },
   // One path's half of "a claim made through one path is seen through the others": claim an issue, then list.
   async claim({ repo, agent, issue }) {

@@ -71,9 +71,12 @@ public class BearerAuthFilter implements ContainerRequestFilter {
         callers.serve(caller);
     }
 
-    /** True for a request that claims, moves or takes work (not a read, not the operator's sync). */
+    /**
+     * True for a request that claims, moves or takes work (not a read, not the operator's sync, not the operator's
+     * release of a quarantined issue, docs/behaviour.md §17).
+     */
     private static boolean changesWork(String method, String path) {
         return !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method) && !HttpMethod.OPTIONS.equals(method)
-                && !path.equals("/api/sync");
+                && !path.equals("/api/sync") && !path.startsWith("/api/quarantine/");
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
 public final class SchemaMigrator {
 
     private static final List<String> SCRIPTS = List.of("V1__schema.sql", "V2__followups.sql", "V3__job_rounds.sql",
-            "V4__agent_keys.sql", "V5__dashboard.sql", "V7__claim_mirror.sql");
+            "V4__agent_keys.sql", "V5__dashboard.sql", "V6__quarantine.sql", "V7__claim_mirror.sql");
 
     /** Advisory lock key: an arbitrary number that only IssueCommand uses. */
     private static final long POSTGRES_MIGRATION_LOCK = 0x1550_0001L;

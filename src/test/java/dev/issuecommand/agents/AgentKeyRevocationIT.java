@@ -74,6 +74,8 @@ class AgentKeyRevocationIT {
         assertThat(refused.json().get("error").asText()).isEqualTo("agent_key_required");
         assertThat(shared.get("/api/claims").status()).isEqualTo(200);
         assertThat(shared.get("/api/admin/agents").status()).isEqualTo(200);
+        assertThat(shared.delete("/api/quarantine/" + REPO + "/5", null).json().get("error").asText())
+                .as("releasing a quarantine is the operator's, as sync is").isEqualTo("not_quarantined");
         assertThat(issuer.api().claim("required-a", REPO, 3).status()).as("the other process does not require them")
                 .isEqualTo(200);
 

@@ -65,7 +65,8 @@ class AgentKeysIT {
             "POST /api/admin/agents", "administrator only: adminRoutesAreTheAdministratorsAlone",
             "DELETE /api/admin/agents/{}", "administrator only: adminRoutesAreTheAdministratorsAlone",
             "POST /api/webhooks/github", "GitHub's signature or API_KEY only: adminRoutesAreTheAdministratorsAlone",
-            "POST /api/sync", "reconciles every claim with GitHub, for no agent");
+            "POST /api/sync", "reconciles every claim with GitHub, for no agent",
+            "DELETE /api/quarantine/{}/{}/{}", "releases an issue for no agent, in the key's repositories: QuarantineIT");
 
     /** Where the dashboard's own API lives (docs/behaviour.md §15). */
     static final String DASHBOARD_API = "/ui/api/";

@@ -106,7 +106,7 @@ abstract class McpContract {
         assertThat(names).containsExactlyInAnyOrder("claim_issue", "release_issue", "update_claim_status",
                 "heartbeat_claim", "get_my_claims", "get_my_work", "get_all_claims", "get_claim_history",
                 "system_health", "next_issue", "list_open_issues", "get_issue_details", "list_repos", "next_work",
-                "get_followups", "update_followup_status");
+                "get_followups", "update_followup_status", "list_quarantine");
         for (JsonNode tool : tools) {
             String name = tool.path("name").asText();
             assertThat(tool.path("description").asText()).as(name).isNotBlank();
@@ -230,6 +230,7 @@ abstract class McpContract {
         assertThat(ok("list_repos").path("repos")).extracting(r -> r.path("full_name").asText()).containsExactly(REPO);
         assertThat(ok("list_repos").at("/repos/0/open_issue_count").asInt()).isEqualTo(5);
         assertThat(ok("get_followups").path("followups")).isEmpty();
+        assertThat(ok("list_quarantine").path("quarantined")).as("nothing went stale").isEmpty();
         JsonNode unknown = ok("update_followup_status_unknown");
         assertThat(unknown.path("ok").asBoolean()).isFalse();
         assertThat(unknown.path("reason").asText()).isEqualTo("work_item_not_found");

@@ -95,7 +95,7 @@ class McpFrontIT {
             JsonNode initialized = front.initialize();
             assertThat(initialized.at("/result/capabilities/tools").isObject()).isTrue();
             JsonNode tools = front.answer(front.send("tools/list", Map.of()), 10);
-            assertThat(tools.at("/result/tools").size()).isEqualTo(16);
+            assertThat(tools.at("/result/tools").size()).isEqualTo(17);
             front.call("system_health", Map.of());
             front.closeStdin();
             assertThat(front.exit(10)).as(front.stderr()).contains(0);

@@ -42,7 +42,7 @@ class McpRelayedStdioIT extends McpStdioContract {
         ClientRun.Outcome http = ClientRun.runHttp(dir, server.base() + "/mcp", "list", Map.of());
         assertThat(http.report().has("failure")).as(http.report().path("failure").asText()).isFalse();
         JsonNode fromServer = http.report().path("tools");
-        assertThat(fromServer.size()).isEqualTo(16);
+        assertThat(fromServer.size()).isEqualTo(17);
         assertThat(run.report().path("tools")).isEqualTo(fromServer);
         assertThat(run.report().path("instructions")).isEqualTo(http.report().path("instructions"));
         assertThat(run.report().path("server")).isEqualTo(http.report().path("server"));

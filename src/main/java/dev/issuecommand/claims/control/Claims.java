@@ -17,6 +17,7 @@ import dev.issuecommand.github.RepoName;
 import dev.issuecommand.mirror.control.MirrorOutbox;
 import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.Refusal;
+import dev.issuecommand.quarantine.control.Quarantines;
 import dev.issuecommand.store.Database;
 import dev.issuecommand.store.RowLocks;
 import dev.issuecommand.store.RuntimeCounters;
@@ -32,7 +33,8 @@ import java.util.UUID;
 /**
  * The claim facade (docs/behaviour.md §4): claiming, status changes, release, heartbeat. The rules live on the
  * {@link Claim} entity; this class loads it, asks it and records the event ({@link #settle}, also used by the stale
- * sweep and GitHub sync), each change in one write transaction with its event. HTTP and MCP both call this class.
+ * sweep and GitHub sync), each change in one write transaction with its event and, for a claim gone stale, its
+ * quarantine strike (§17). HTTP and MCP both call this class.
  */
 @ApplicationScoped
 public class Claims {
@@ -70,6 +72,9 @@ public class Claims {
     @Inject
     MirrorOutbox mirror;
 
+    @Inject
+    Quarantines quarantines;
+
     /** Claims issue {@code number} of {@code repo} for {@code agentId}, after checking on GitHub that it is an open issue. */
     public ClaimResult claim(String agentId, RepoName repo, int number) {
         Optional<Refusal> outside = repositories.refusal(repo);
@@ -79,7 +84,7 @@ public class Claims {
         Optional<ClaimResult> settled = database.read(em -> queries.activeFor(em, repo.key(), number))
                 .map(existing -> alreadyHeld(existing, agentId));
         if (settled.isPresent()) {
-            return settled.get();
+            return withQuarantine(settled.get());
         }
         GitHubIssue issue;
         try {
@@ -93,7 +98,16 @@ public class Claims {
         if (!issue.open()) {
             return ClaimResult.refused(Reason.INVALID_ISSUE, "Issue " + repo + "#" + number + " is closed");
         }
-        return claimIssue(agentId, issue);
+        return withQuarantine(claimIssue(agentId, issue));
+    }
+
+    /** A claim of a quarantined issue succeeds and says so (docs/behaviour.md §17). */
+    private ClaimResult withQuarantine(ClaimResult result) {
+        if (!result.ok()) {
+            return result;
+        }
+        return quarantines.find(result.claim().repo(), result.claim().issueNumber())
+                .map(result::withQuarantine).orElse(result);
     }
 
     /**
@@ -169,6 +183,9 @@ public class Claims {
             events.append(em, move.event(), now);
         }
         mirror.record(em, claim.mirrored(), now);
+        if (claim.struck(move)) {
+            quarantines.strike(em, claim.claimId(), claim.repo(), claim.issueNumber(), claim.agentId(), now);
+        }
         if (move.changed() && !claim.active()) {
             queries.trimHistory(em, settings.historyMaxEntries());
         }

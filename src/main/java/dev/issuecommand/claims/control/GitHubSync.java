@@ -13,6 +13,7 @@ import dev.issuecommand.github.RepoName;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.problems.ApiException;
 import dev.issuecommand.problems.Problem;
+import dev.issuecommand.quarantine.control.Quarantines;
 import dev.issuecommand.store.Database;
 import dev.issuecommand.store.JobRounds;
 import dev.issuecommand.store.RuntimeCounters;
@@ -29,6 +30,7 @@ import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +47,8 @@ import java.util.concurrent.TimeoutException;
  * Reconciliation with GitHub (docs/behaviour.md §6), at start and every {@code SYNC_INTERVAL_MINUTES} (0: at start
  * only): an active claim whose issue is no longer open is closed ("Closed externally on GitHub"), changed titles,
  * labels and assignees
- * are refreshed (not agent activity: the stale clock keeps running), a repository that fails to list is skipped with
+ * are refreshed (not agent activity: the stale clock keeps running), a quarantined issue that changed or closed is
+ * released (§17), a repository that fails to list is skipped with
  * its claims left alone, and {@code sync.reconciled} records the counts. Overlapping triggers queue one re-run.
  */
 @ApplicationScoped
@@ -86,6 +89,9 @@ public class GitHubSync {
 
     @Inject
     JobRounds rounds;
+
+    @Inject
+    Quarantines quarantines;
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ManagedScheduledExecutorService executor;
@@ -180,6 +186,7 @@ public class GitHubSync {
             scanned++;
             seen += open.size();
             newlyOpened += newlyOpened(repo, open.keySet());
+            releaseChangedQuarantines(repo, open);
             int[] changes = reconcileRepo(repo, open);
             closed += changes[0];
             refreshed += changes[1];
@@ -209,6 +216,16 @@ public class GitHubSync {
             }
         }
         return open;
+    }
+
+    /** Quarantined issues that changed or closed on GitHub are released (behaviour.md §17), from the list read. */
+    private void releaseChangedQuarantines(RepoName repo, Map<Integer, GitHubIssue> open) {
+        Map<Integer, String> updatedAt = new HashMap<>();
+        open.forEach((number, issue) -> updatedAt.put(number, issue.updatedAt()));
+        int released = quarantines.seenOnGitHub(repo, updatedAt);
+        if (released > 0) {
+            JsonLog.info("sync.quarantine_released", "repo", repo.fullName(), "released", released);
+        }
     }
 
     /** Issues open now that the previous scan of the repository did not see; 0 for a repository's first scan. */

@@ -9,10 +9,12 @@ import dev.issuecommand.github.RepoName;
 import dev.issuecommand.logging.JsonLog;
 import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.Refusal;
+import dev.issuecommand.quarantine.control.Quarantines;
 import dev.issuecommand.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -45,6 +47,9 @@ public class IssuePicker {
     @Inject
     RepositoryPolicy repositories;
 
+    @Inject
+    Quarantines quarantines;
+
     /** Claims the best eligible issue for {@code agentId}; the result carries the {@code issue} on success. */
     public ClaimResult next(String agentId, Optional<RepoName> repo, String label, String milestone) {
         Optional<Refusal> outside = repo.flatMap(repositories::refusal);
@@ -60,7 +65,7 @@ public class IssuePicker {
         return ClaimResult.refused(Reason.INVALID_ISSUE, NOTHING_ELIGIBLE);
     }
 
-    /** Open issues (no pull requests) not claimed by anyone, best first. */
+    /** Open issues (no pull requests) neither claimed by anyone nor quarantined (behaviour.md §17), best first. */
     public List<GitHubIssue> candidates(Optional<RepoName> repo, String label, String milestone) {
         List<RepoName> repos = repo.map(List::of).orElseGet(repositories::inScope);
         List<GitHubIssue> open = new ArrayList<>();
@@ -81,12 +86,16 @@ public class IssuePicker {
         if (failure != null && failed == repos.size()) {
             throw failure;
         }
-        Set<String> claimed = database.read(em -> queries.active(em, new ClaimQueries.Filter(null, null, null)))
-                .stream().map(c -> c.repo().toLowerCase(Locale.ROOT) + "#" + c.issueNumber())
-                .collect(Collectors.toSet());
+        Set<String> taken = database.read(em -> {
+            Set<String> keys = queries.active(em, new ClaimQueries.Filter(null, null, null)).stream()
+                    .map(c -> c.repo().toLowerCase(Locale.ROOT) + "#" + c.issueNumber())
+                    .collect(Collectors.toCollection(HashSet::new));
+            keys.addAll(quarantines.keys(em));
+            return keys;
+        });
         return open.stream()
                 .filter(issue -> !issue.pullRequest() && issue.open())
-                .filter(issue -> !claimed.contains(issue.repo().toLowerCase(Locale.ROOT) + "#" + issue.number()))
+                .filter(issue -> !taken.contains(issue.repo().toLowerCase(Locale.ROOT) + "#" + issue.number()))
                 .sorted(IssuePriority.ORDER)
                 .toList();
     }

@@ -206,6 +206,16 @@ public class Claim {
         return changed("claim.updated", details("status", status, "metadata_refreshed", true, "source", "github_sync"));
     }
 
+    /**
+     * Whether {@code move}, just made, leaves a quarantine strike (docs/behaviour.md §17): the claim is stale after it
+     * or was auto-released by it. Strikes are recorded once per claim, so a claim that goes stale and is later
+     * auto-released (or changes again while stale) strikes once.
+     */
+    public boolean struck(Move<?> move) {
+        return move.changed() && (status() == ClaimStatus.STALE
+                || move.event() != null && "claim.auto_released".equals(move.event().type()));
+    }
+
     /** The event of a new claim. */
     public Event created() {
         return event("claim.created", details("status", status));

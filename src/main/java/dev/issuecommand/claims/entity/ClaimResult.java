@@ -3,12 +3,14 @@ package dev.issuecommand.claims.entity;
 import dev.issuecommand.github.GitHubIssue;
 import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.Refusal;
+import dev.issuecommand.quarantine.entity.QuarantineView;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The result of a claim operation (docs/behaviour.md §3): {@code ok} with the claim, or a refusal with its reason.
- * {@code issue}, {@code issueClosed} and {@code issueCloseError} are filled only where the behaviour adds them.
+ * {@code issue}, {@code issueClosed}, {@code issueCloseError} and the quarantine members are filled only where the
+ * behaviour adds them.
  */
 @Schema(name = "ClaimResult", description = "The result of a claim operation")
 public record ClaimResult(
@@ -23,22 +25,25 @@ public record ClaimResult(
         @Schema(name = "owner_agent_id", description = "The agent holding the claim") String ownerAgentId,
         @Schema(name = "issue", implementation = GitHubIssue.class) Object issue,
         @Schema(name = "issue_closed") Boolean issueClosed,
-        @Schema(name = "issue_close_error") String issueCloseError) {
+        @Schema(name = "issue_close_error") String issueCloseError,
+        @Schema(name = "quarantined", description = "true when the claimed issue is quarantined (docs/behaviour.md "
+                + "§17)") Boolean quarantined,
+        @Schema(name = "quarantine", implementation = QuarantineView.class) QuarantineView quarantine) {
 
     /** The reasons a claim operation answers, as the MCP output schema lists them. */
     public static final List<Reason> REASONS = List.of(Reason.ALREADY_CLAIMED, Reason.CLAIM_NOT_FOUND,
             Reason.INVALID_TRANSITION, Reason.AGENT_MISMATCH, Reason.INVALID_REPO, Reason.INVALID_ISSUE);
 
     public static ClaimResult success(ClaimView claim) {
-        return new ClaimResult(true, claim, null, null, null, null, null, null, null);
+        return new ClaimResult(true, claim, null, null, null, null, null, null, null, null, null);
     }
 
     public static ClaimResult unchanged(ClaimView claim) {
-        return new ClaimResult(true, claim, true, null, null, null, null, null, null);
+        return new ClaimResult(true, claim, true, null, null, null, null, null, null, null, null);
     }
 
     public static ClaimResult refused(Reason reason, String message) {
-        return new ClaimResult(false, null, null, reason, message, null, null, null, null);
+        return new ClaimResult(false, null, null, reason, message, null, null, null, null, null, null);
     }
 
     public static ClaimResult refused(Refusal refusal) {
@@ -46,18 +51,27 @@ public record ClaimResult(
     }
 
     public static ClaimResult refused(Reason reason, String message, ClaimView claim, String owner) {
-        return new ClaimResult(false, claim, null, reason, message, owner, null, null, null);
+        return new ClaimResult(false, claim, null, reason, message, owner, null, null, null, null, null);
     }
 
     public ClaimResult withIssue(Object issue) {
-        return new ClaimResult(ok, claim, idempotent, reason, message, ownerAgentId, issue, issueClosed, issueCloseError);
+        return new ClaimResult(ok, claim, idempotent, reason, message, ownerAgentId, issue, issueClosed,
+                issueCloseError, quarantined, quarantine);
+    }
+
+    /** The answer for a claim of an issue that is quarantined: {@code quarantined:true} and its quarantine. */
+    public ClaimResult withQuarantine(QuarantineView view) {
+        return new ClaimResult(ok, claim, idempotent, reason, message, ownerAgentId, issue, issueClosed,
+                issueCloseError, true, view);
     }
 
     public ClaimResult withClaim(ClaimView shown) {
-        return new ClaimResult(ok, shown, idempotent, reason, message, ownerAgentId, issue, issueClosed, issueCloseError);
+        return new ClaimResult(ok, shown, idempotent, reason, message, ownerAgentId, issue, issueClosed,
+                issueCloseError, quarantined, quarantine);
     }
 
     public ClaimResult withIssueClosed(boolean closed, String error) {
-        return new ClaimResult(ok, claim, idempotent, reason, message, ownerAgentId, issue, closed, error);
+        return new ClaimResult(ok, claim, idempotent, reason, message, ownerAgentId, issue, closed, error, quarantined,
+                quarantine);
     }
 }

@@ -50,7 +50,8 @@ public record Settings(
         PostgresTarget postgres,
         boolean agentKeysRequired,
         boolean demo,
-        ClaimMirrorSettings claimMirror) {
+        ClaimMirrorSettings claimMirror,
+        QuarantineSettings quarantine) {
 
     /** Names whose values are never shown, in logs or in error messages. */
     public static final Set<String> SECRETS = Set.of("GITHUB_TOKEN", "API_KEY", "GITHUB_WEBHOOK_SECRET", "DATABASE_URL",
@@ -122,7 +123,10 @@ public record Settings(
                 PostgresTarget.from(lookup, r.integer("DATABASE_POOL_SIZE", 10, 1, 1000)),
                 r.bool("AGENT_KEYS_REQUIRED", false),
                 demo,
-                ClaimMirrorSettings.from(lookup));
+                ClaimMirrorSettings.from(lookup),
+                // quarantine (docs/behaviour.md §17)
+                new QuarantineSettings(r.integer("QUARANTINE_AFTER", 3, 0, 1000),
+                        r.hours("QUARANTINE_WINDOW_HOURS", 24)));
     }
 
     /** A yes/no setting's value: 1/true/yes/on or 0/false/no/off, in any case; empty for anything else. */
@@ -209,20 +213,32 @@ public record Settings(
         }
 
         Duration minutes(String name, double fallback, boolean zeroAllowed) {
-            String value = raw(name);
-            double minutes = fallback;
-            if (value != null) {
-                try {
-                    minutes = Double.parseDouble(value);
-                } catch (NumberFormatException e) {
-                    throw invalid(name, value, expectation(zeroAllowed));
-                }
-                if (!Double.isFinite(minutes) || minutes < 0 || (!zeroAllowed && minutes == 0)
-                        || minutes > 1_000_000_000) {
-                    throw invalid(name, value, expectation(zeroAllowed));
-                }
-            }
+            double minutes = decimal(name, fallback, zeroAllowed, 1_000_000_000, expectation(zeroAllowed));
             return Duration.ofMillis(Math.round(minutes * 60_000));
+        }
+
+        /** A number of hours greater than 0, decimals allowed. */
+        Duration hours(String name, double fallback) {
+            double hours = decimal(name, fallback, false, 1_000_000,
+                    "a number of hours greater than 0 (decimals allowed)");
+            return Duration.ofMillis(Math.round(hours * 3_600_000));
+        }
+
+        private double decimal(String name, double fallback, boolean zeroAllowed, double max, String expected) {
+            String value = raw(name);
+            if (value == null) {
+                return fallback;
+            }
+            double parsed;
+            try {
+                parsed = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                throw invalid(name, value, expected);
+            }
+            if (!Double.isFinite(parsed) || parsed < 0 || (!zeroAllowed && parsed == 0) || parsed > max) {
+                throw invalid(name, value, expected);
+            }
+            return parsed;
         }
 
         private static String expectation(boolean zeroAllowed) {

@@ -52,7 +52,9 @@ public class ClaimTools implements ToolGroup {
                         + "update_claim_status, heartbeat_claim and release_issue. Claiming an issue you already hold "
                         + "answers the same claim with idempotent:true. When another agent holds it you get ok:false, "
                         + "reason already_claimed and owner_agent_id: choose another issue. A closed issue or a pull "
-                        + "request gives reason invalid_issue; a repository outside ALLOWED_REPOS gives invalid_repo.",
+                        + "request gives reason invalid_issue; a repository outside ALLOWED_REPOS gives invalid_repo. "
+                        + "A quarantined issue (see list_quarantine) is claimed all the same and the answer "
+                        + "adds quarantined:true with its quarantine: earlier claims on it kept going stale.",
                 InputSchema.arguments().required("agent_id", AGENT_ID).required("repo", REPO)
                         .required("issue_number", ISSUE_NUMBER).build(),
                 CLAIM_RESULT, CLAIMS, this::claim);

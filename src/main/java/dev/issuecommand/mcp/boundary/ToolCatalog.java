@@ -27,7 +27,8 @@ public final class ToolCatalog {
     /** Every tool group's tools, sorted by name as {@link ToolTable} sorts them. */
     public static List<Tool> tools() {
         return Stream.of(new ClaimTools().tools(), new ClaimQueryTools().tools(), new IssueTools().tools(),
-                        new HealthTools().tools(), new FollowupTools().tools(), new RepositoryTools().tools())
+                        new HealthTools().tools(), new FollowupTools().tools(), new RepositoryTools().tools(),
+                        new QuarantineTools().tools())
                 .flatMap(List::stream).sorted(Comparator.comparing(Tool::name)).toList();
     }
 

@@ -61,16 +61,21 @@ public final class Schemas {
                     List.of()))),
             List.of("repo", "number", "title", "state"));
 
+    /** A quarantined issue (docs/behaviour.md §17). */
+    public static final Map<String, Object> QUARANTINE = object(props(
+            "repo", STRING, "issue_number", INTEGER, "strikes", INTEGER, "since", STRING, "reason", STRING),
+            List.of("repo", "issue_number", "strikes", "since", "reason"));
+
     /**
      * An operation result (docs/behaviour.md §3); {@code issue} after next_issue, {@code issue_closed} after an
-     * auto-close.
+     * auto-close, {@code quarantined} and {@code quarantine} when the claimed issue is quarantined (§17).
      */
     public static final Map<String, Object> CLAIM_RESULT = object(props(
             "ok", BOOLEAN, "claim", CLAIM, "idempotent", BOOLEAN,
             "reason", enumOf("Why the operation was refused.",
                     ClaimResult.REASONS.stream().map(Reason::wire).toList()),
             "message", STRING, "owner_agent_id", STRING, "issue", ISSUE, "issue_closed", BOOLEAN,
-            "issue_close_error", STRING),
+            "issue_close_error", STRING, "quarantined", BOOLEAN, "quarantine", QUARANTINE),
             List.of("ok"));
 
     public static final Map<String, Object> CLAIM_LIST = object(props("claims", array(CLAIM)), List.of("claims"));

@@ -9,6 +9,7 @@ import dev.issuecommand.followups.entity.FollowupView;
 import dev.issuecommand.followups.entity.NewFollowup;
 import dev.issuecommand.github.TokenOwner;
 import dev.issuecommand.metrics.IssueCommandMetrics;
+import dev.issuecommand.quarantine.control.Quarantines;
 import dev.issuecommand.store.Database;
 import dev.issuecommand.webhooks.entity.MappedEvent;
 import dev.issuecommand.webhooks.entity.WebhookDelivery;
@@ -26,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Handles an authenticated delivery (docs/behaviour.md §7): maps it, then in ONE write transaction records the delivery
- * id, queues or resolves follow-ups and appends the events, so an accepted delivery is never half-applied or lost.
+ * id, queues or resolves follow-ups or releases a quarantined issue (§17) and appends the events, so an accepted
+ * delivery is never half-applied or lost.
  */
 @ApplicationScoped
 public class WebhookIngest {
@@ -60,6 +62,9 @@ public class WebhookIngest {
 
     @Inject
     IssueCommandMetrics metrics;
+
+    @Inject
+    Quarantines quarantines;
 
     public WebhookReceipt ingest(WebhookDelivery delivery) {
         MappedEvent mapped = screen(WebhookMapping.map(delivery), delivery);
@@ -105,15 +110,25 @@ public class WebhookIngest {
     private MappedEvent screen(MappedEvent mapped, WebhookDelivery delivery) {
         Optional<String> repo = WebhookMapping.repo(delivery.payload());
         if (!(mapped instanceof MappedEvent.Ignore) && repo.isPresent() && !repositories.allows(repo.get())) {
-            return new MappedEvent.Ignore("repository_not_allowed");
+            return new MappedEvent.Ignore(mapped instanceof MappedEvent.IssueChanged changed ? changed.otherwise()
+                    : "repository_not_allowed");
         }
-        if (mapped instanceof MappedEvent.Queue queue && queue.author() != null) {
-            Optional<String> own = tokenOwner.login(LOGIN_WAIT);
-            if (own.isPresent() && own.get().toLowerCase(Locale.ROOT).equals(queue.author().toLowerCase(Locale.ROOT))) {
-                return new MappedEvent.Ignore("authored_by_token_owner");
-            }
+        if (mapped instanceof MappedEvent.Queue queue && ownLogin(queue.author())) {
+            return new MappedEvent.Ignore("authored_by_token_owner");
+        }
+        if (mapped instanceof MappedEvent.IssueChanged changed && ownLogin(changed.author())) {
+            return new MappedEvent.Ignore(changed.otherwise());
         }
         return mapped;
+    }
+
+    /** Whether {@code author} is the login of the token's owner (its own changes queue and release nothing). */
+    private boolean ownLogin(String author) {
+        if (author == null) {
+            return false;
+        }
+        Optional<String> own = tokenOwner.login(LOGIN_WAIT);
+        return own.isPresent() && own.get().toLowerCase(Locale.ROOT).equals(author.toLowerCase(Locale.ROOT));
     }
 
     private WebhookReceipt apply(EntityManager em, MappedEvent mapped, WebhookDelivery delivery, long now) {
@@ -129,6 +144,12 @@ public class WebhookIngest {
         if (mapped instanceof MappedEvent.Resolve resolve) {
             List<String> ids = followups.resolvePullRequest(em, resolve.repo(), resolve.prNumber(), now);
             return WebhookReceipt.resolved(delivery, resolve.repo(), resolve.prNumber(), ids);
+        }
+        if (mapped instanceof MappedEvent.IssueChanged changed) {
+            return quarantines.release(em, changed.repo(), changed.number(), "issue changed on GitHub: "
+                    + changed.change(), now)
+                    .map(released -> WebhookReceipt.quarantineReleased(delivery, released.repo(), changed.number()))
+                    .orElseGet(() -> WebhookReceipt.ignored(delivery, changed.otherwise()));
         }
         return WebhookReceipt.ignored(delivery, ((MappedEvent.Ignore) mapped).reason());
     }

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Maps GitHub's webhook payloads to follow-up work (the table of docs/behaviour.md §7). GitHub's JSON stops here: what
- * leaves this class is a {@link MappedEvent}.
+ * Maps GitHub's webhook payloads to follow-up work (the table of docs/behaviour.md §7) and to changes of issues that
+ * release a quarantine (§17). GitHub's JSON stops here: what leaves this class is a {@link MappedEvent}.
  */
 public final class WebhookMapping {
 
@@ -35,6 +35,7 @@ public final class WebhookMapping {
                     : new MappedEvent.Ignore("unsupported_action");
             case "issue_comment" -> issueComment(delivery, action, payload);
             case "pull_request" -> synchronize(action, payload);
+            case "issues" -> issueEdited(action, payload);
             default -> new MappedEvent.Ignore("unsupported_event");
         };
     }
@@ -59,9 +60,34 @@ public final class WebhookMapping {
         }
         JsonObject issue = object(payload, "issue");
         if (issue == null || object(issue, "pull_request") == null) {
-            return new MappedEvent.Ignore("issue_comment_not_on_pull_request");
+            return issueChanged(payload, login(object(object(payload, "comment"), "user")), "new comment",
+                    "issue_comment_not_on_pull_request");
         }
         return comment(delivery, payload, issue, SourceEventType.PR_COMMENT, "issue_comment:");
+    }
+
+    /**
+     * {@code issues} {@code edited}: the issue changed (docs/behaviour.md §17), unless {@code changes} names what
+     * changed and the body is not among it (a new title alone).
+     */
+    private static MappedEvent issueEdited(String action, JsonObject payload) {
+        JsonObject changes = object(payload, "changes");
+        boolean body = changes == null || changes.isEmpty() || object(changes, "body") != null;
+        if (!"edited".equals(action) || !body) {
+            return new MappedEvent.Ignore("unsupported_event");
+        }
+        return issueChanged(payload, null, "edited body", "unsupported_event");
+    }
+
+    private static MappedEvent issueChanged(JsonObject payload, String author, String change, String otherwise) {
+        Optional<String> repo = repo(payload);
+        JsonObject issue = object(payload, "issue");
+        Integer number = issue == null ? null : positive(issue, "number");
+        if (repo.isEmpty() || number == null) {
+            return new MappedEvent.Ignore(otherwise);
+        }
+        String by = Optional.ofNullable(author).orElse(login(object(payload, "sender")));
+        return new MappedEvent.IssueChanged(repo.get(), number, by, change, otherwise);
     }
 
     private static MappedEvent comment(WebhookDelivery delivery, JsonObject payload, JsonObject pullRequest,

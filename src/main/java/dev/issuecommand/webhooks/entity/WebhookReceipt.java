@@ -19,26 +19,35 @@ public record WebhookReceipt(
         @Schema(name = "pr_number") Integer prNumber,
         @Schema(name = "source_event_type") String sourceEventType,
         @Schema(name = "source_event_id") String sourceEventId,
-        @Schema(name = "resolved_work_item_ids") List<String> resolvedWorkItemIds) {
+        @Schema(name = "resolved_work_item_ids") List<String> resolvedWorkItemIds,
+        @Schema(name = "issue_number") Integer issueNumber,
+        @Schema(name = "quarantine_released", description = "true when the delivery released a quarantined issue")
+        Boolean quarantineReleased) {
 
     public static WebhookReceipt duplicate(String deliveryId) {
         return new WebhookReceipt(true, null, null, true, null, null, null, deliveryId, null, null, null, null, null,
-                null);
+                null, null, null);
     }
 
     public static WebhookReceipt ignored(WebhookDelivery delivery, String reason) {
         return new WebhookReceipt(true, null, true, null, reason, delivery.event(), delivery.action(),
-                delivery.deliveryId(), null, null, null, null, null, null);
+                delivery.deliveryId(), null, null, null, null, null, null, null, null);
     }
 
     public static WebhookReceipt queued(WebhookDelivery delivery, String workItemId, String repo, int prNumber,
             String sourceEventType, String sourceEventId) {
         return new WebhookReceipt(true, true, null, null, null, delivery.event(), delivery.action(),
-                delivery.deliveryId(), workItemId, repo, prNumber, sourceEventType, sourceEventId, null);
+                delivery.deliveryId(), workItemId, repo, prNumber, sourceEventType, sourceEventId, null, null, null);
     }
 
     public static WebhookReceipt resolved(WebhookDelivery delivery, String repo, int prNumber, List<String> ids) {
         return new WebhookReceipt(true, true, null, null, null, delivery.event(), delivery.action(),
-                delivery.deliveryId(), null, repo, prNumber, null, null, ids);
+                delivery.deliveryId(), null, repo, prNumber, null, null, ids, null, null);
+    }
+
+    /** The delivery released the quarantine of issue {@code number} of {@code repo} (docs/behaviour.md §17). */
+    public static WebhookReceipt quarantineReleased(WebhookDelivery delivery, String repo, int number) {
+        return new WebhookReceipt(true, true, null, null, null, delivery.event(), delivery.action(),
+                delivery.deliveryId(), null, repo, null, null, null, null, number, true);
     }
 }

@@ -8,7 +8,7 @@ const MAX_EVENTS = 200;
 const TYPES = ['claim.created', 'claim.updated', 'claim.released', 'claim.stale', 'claim.auto_released',
   'followup.created', 'followup.claimed', 'followup.updated', 'followup.done', 'followup.dismissed',
   'followup.stale', 'followup.requeued', 'webhook.received', 'webhook.rejected', 'sync.reconciled',
-  'sync.completed'];
+  'sync.completed', 'issue.quarantined', 'issue.quarantine_released'];
 
 const feed = new Map();
 const filter = { type: '', repo: '', agent: '' };

@@ -49,6 +49,13 @@ class SettingsTest {
         assertThat(s.rateLimitSseConnectPerMinute()).isEqualTo(10);
         assertThat(s.rateLimitSseConnectBurst()).isEqualTo(10);
         assertThat(s.waitMaxPerPrincipal()).isEqualTo(20);
+        assertThat(s.quarantine()).isEqualTo(new QuarantineSettings(3, Duration.ofHours(24)));
+    }
+
+    @Test
+    void quarantineTakesWholeStrikesAndDecimalHours() {
+        Settings s = parse(Map.of("QUARANTINE_AFTER", "0", "QUARANTINE_WINDOW_HOURS", "0.5"));
+        assertThat(s.quarantine()).isEqualTo(new QuarantineSettings(0, Duration.ofMinutes(30)));
     }
 
     @Test
@@ -83,7 +90,11 @@ class SettingsTest {
         "GITHUB_API_URL|ftp://x|Invalid GITHUB_API_URL",
         "WEBHOOK_PATH|hooks|Invalid WEBHOOK_PATH",
         "RATE_LIMIT_IP_BURST|0|Invalid RATE_LIMIT_IP_BURST",
-        "WAIT_MAX_PER_PRINCIPAL|0|Invalid WAIT_MAX_PER_PRINCIPAL: got \"0\", expected a whole number from 1 to 10000"})
+        "WAIT_MAX_PER_PRINCIPAL|0|Invalid WAIT_MAX_PER_PRINCIPAL: got \"0\", expected a whole number from 1 to 10000",
+        "QUARANTINE_AFTER|-1|Invalid QUARANTINE_AFTER: got \"-1\", expected a whole number from 0 to 1000",
+        "QUARANTINE_AFTER|2.5|Invalid QUARANTINE_AFTER",
+        "QUARANTINE_WINDOW_HOURS|0|Invalid QUARANTINE_WINDOW_HOURS: got \"0\", expected a number of hours greater than 0",
+        "QUARANTINE_WINDOW_HOURS|day|Invalid QUARANTINE_WINDOW_HOURS"})
     void badValuesNameTheVariableAndTheValue(String name, String value, String message) {
         assertThatThrownBy(() -> parse(Map.of(name, value)))
                 .isInstanceOf(SettingsException.class)

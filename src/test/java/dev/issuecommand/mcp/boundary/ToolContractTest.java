@@ -54,7 +54,8 @@ class ToolContractTest {
                 entry("list_repos", List.of("include_counts")),
                 entry("next_work", List.of("agent_id", "repo", "label", "milestone", "wait_seconds")),
                 entry("get_followups", List.of("repo", "status", "claimed_by_agent_id", "pr_number")),
-                entry("update_followup_status", List.of("work_item_id", "agent_id", "status", "note")));
+                entry("update_followup_status", List.of("work_item_id", "agent_id", "status", "note")),
+                entry("list_quarantine", List.of("repo")));
         assertThat(required(tools.get("update_followup_status"))).containsExactly("work_item_id", "agent_id", "status");
         assertThat(required(tools.get("next_work"))).containsExactly("agent_id");
         assertThat(required(tools.get("list_repos"))).isEmpty();
@@ -63,6 +64,7 @@ class ToolContractTest {
         assertThat(required(tools.get("next_issue"))).containsExactly("agent_id");
         assertThat(required(tools.get("get_all_claims"))).isEmpty();
         assertThat(required(tools.get("get_claim_history"))).isEmpty();
+        assertThat(required(tools.get("list_quarantine"))).isEmpty();
     }
 
     @Test
@@ -70,7 +72,7 @@ class ToolContractTest {
         Map<String, Tool> tools = byName();
         assertThat(TOOLS).filteredOn(tool -> tool.hints().readOnly()).extracting(Tool::name).containsExactlyInAnyOrder(
                 "get_my_claims", "get_my_work", "get_all_claims", "get_claim_history", "system_health",
-                "list_open_issues", "get_issue_details", "list_repos", "get_followups");
+                "list_open_issues", "get_issue_details", "list_repos", "get_followups", "list_quarantine");
         assertThat(TOOLS).filteredOn(tool -> tool.hints().destructive()).extracting(Tool::name)
                 .containsExactlyInAnyOrder("release_issue", "update_claim_status");
         assertThat(tools.get("next_issue").hints().idempotent()).as("each call claims another issue").isFalse();

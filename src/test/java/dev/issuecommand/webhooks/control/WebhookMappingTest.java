@@ -56,14 +56,29 @@ class WebhookMappingTest {
     }
 
     @Test
-    void issueCommentsCountOnlyOnPullRequests() {
+    void issueCommentsQueueOnlyOnPullRequests() {
         assertThat(map("issue_comment", WebhookPayloads.raw("issue_comment.created.json")))
-                .isEqualTo(new MappedEvent.Ignore("issue_comment_not_on_pull_request"));
+                .as("on an issue: releases its quarantine, if any (docs/behaviour.md §17)")
+                .isEqualTo(new MappedEvent.IssueChanged("Codertocat/Hello-World", 1, "Codertocat", "new comment",
+                        "issue_comment_not_on_pull_request"));
         NewFollowup followup = ((MappedEvent.Queue) map("issue_comment", WebhookPayloads.prComment("o/r", 9, "hi")))
                 .followup();
         assertThat(followup.sourceEventType()).isEqualTo(SourceEventType.PR_COMMENT);
         assertThat(followup.prUrl()).isEqualTo("https://github.com/o/r/pull/9");
         assertThat(followup.sourceEventId()).startsWith("issue_comment:");
+    }
+
+    @Test
+    void anEditedIssueBodyIsAChangeAndANewTitleAloneIsNot() {
+        assertThat(map("issues", WebhookPayloads.raw("issues.edited.json")))
+                .isEqualTo(new MappedEvent.IssueChanged("Codertocat/Hello-World", 1, "Codertocat", "edited body",
+                        "unsupported_event"));
+        ObjectNode retitled = WebhookPayloads.load("issues.edited.json");
+        retitled.putObject("changes").putObject("title").put("from", "Old title");
+        assertThat(map("issues", retitled)).isEqualTo(new MappedEvent.Ignore("unsupported_event"));
+        ObjectNode opened = WebhookPayloads.load("issues.edited.json");
+        opened.put("action", "opened");
+        assertThat(map("issues", opened)).isEqualTo(new MappedEvent.Ignore("unsupported_event"));
     }
 
     @Test
