@@ -22,6 +22,15 @@ public record GitHubIssue(
         @Schema(name = "comments", description = "Only on GET /api/issues/{owner}/{repo}/{number}")
         List<IssueComment> comments) {
 
+    /** How IssueCommand tells issues apart: {@code owner/name#number}, the repository in lower case. */
+    public static String key(String repo, int number) {
+        return repo.toLowerCase(java.util.Locale.ROOT) + "#" + number;
+    }
+
+    public String key() {
+        return key(repo, number);
+    }
+
     public boolean open() {
         return "open".equalsIgnoreCase(state);
     }

@@ -7,7 +7,6 @@ import dev.issuecommand.github.GitHubNotFoundException;
 import dev.issuecommand.github.GitHubUnavailableException;
 import dev.issuecommand.github.RepoName;
 import dev.issuecommand.logging.JsonLog;
-import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.Refusal;
 import dev.issuecommand.quarantine.control.Quarantines;
 import dev.issuecommand.store.Database;
@@ -16,7 +15,6 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -29,8 +27,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class IssuePicker {
-
-    public static final String NOTHING_ELIGIBLE = "No eligible unclaimed issues found";
 
     @Inject
     Claims claims;
@@ -62,7 +58,7 @@ public class IssuePicker {
                 return result.withIssue(issue);
             }
         }
-        return ClaimResult.refused(Reason.INVALID_ISSUE, NOTHING_ELIGIBLE);
+        return ClaimResult.nothingEligible();
     }
 
     /** Open issues (no pull requests) neither claimed by anyone nor quarantined (behaviour.md §17), best first. */
@@ -88,14 +84,14 @@ public class IssuePicker {
         }
         Set<String> taken = database.read(em -> {
             Set<String> keys = queries.active(em, new ClaimQueries.Filter(null, null, null)).stream()
-                    .map(c -> c.repo().toLowerCase(Locale.ROOT) + "#" + c.issueNumber())
+                    .map(c -> GitHubIssue.key(c.repo(), c.issueNumber()))
                     .collect(Collectors.toCollection(HashSet::new));
             keys.addAll(quarantines.keys(em));
             return keys;
         });
         return open.stream()
                 .filter(issue -> !issue.pullRequest() && issue.open())
-                .filter(issue -> !taken.contains(issue.repo().toLowerCase(Locale.ROOT) + "#" + issue.number()))
+                .filter(issue -> !taken.contains(issue.key()))
                 .sorted(IssuePriority.ORDER)
                 .toList();
     }

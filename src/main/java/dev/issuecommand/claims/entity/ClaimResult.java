@@ -34,6 +34,19 @@ public record ClaimResult(
     public static final List<Reason> REASONS = List.of(Reason.ALREADY_CLAIMED, Reason.CLAIM_NOT_FOUND,
             Reason.INVALID_TRANSITION, Reason.AGENT_MISMATCH, Reason.INVALID_REPO, Reason.INVALID_ISSUE);
 
+    /** The message of the refusal when no issue is eligible for {@code next_issue} / {@code next_work}. */
+    public static final String NOTHING_ELIGIBLE = "No eligible unclaimed issues found";
+
+    /** {@code next_issue} found nothing to claim: the answer a waiting call waits past (docs/behaviour.md §18). */
+    public static ClaimResult nothingEligible() {
+        return refused(Reason.INVALID_ISSUE, NOTHING_ELIGIBLE);
+    }
+
+    /** Whether an answer with {@code ok}, {@code reason} and {@code message} is the "nothing eligible" refusal. */
+    public static boolean nothingEligible(boolean ok, Reason reason, String message) {
+        return !ok && reason == Reason.INVALID_ISSUE && NOTHING_ELIGIBLE.equals(message);
+    }
+
     public static ClaimResult success(ClaimView claim) {
         return new ClaimResult(true, claim, null, null, null, null, null, null, null, null, null);
     }

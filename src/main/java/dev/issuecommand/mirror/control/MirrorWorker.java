@@ -106,7 +106,7 @@ public class MirrorWorker {
                 outbox.sent(em, claimId, owner, row.version(), progress, clock.millis());
                 return null;
             });
-            sends.fire(new MirrorSendObserved("sent"));
+            sends.fire(new MirrorSendObserved("sent", row.claim().repo(), row.claim().issueNumber()));
             return true;
         } catch (MirrorSend.LeaseLost e) {
             return true;
@@ -130,7 +130,7 @@ public class MirrorWorker {
             outbox.park(em, row.claim().claimId(), owner, progress, error, clock.millis());
             return null;
         });
-        sends.fire(new MirrorSendObserved("parked"));
+        sends.fire(new MirrorSendObserved("parked", repo, row.claim().issueNumber()));
         if (warnedRepos.add(repo.toLowerCase(Locale.ROOT))) {
             JsonLog.warn("github_mirror.repo_not_writable", "repo", repo, "status", status, "message", error);
         }
@@ -144,7 +144,7 @@ public class MirrorWorker {
             outbox.failed(em, row.claim().claimId(), owner, progress, attempts, next, text, clock.millis());
             return null;
         });
-        sends.fire(new MirrorSendObserved("failed"));
+        sends.fire(new MirrorSendObserved("failed", row.claim().repo(), row.claim().issueNumber()));
         JsonLog.warn("github_mirror.send_failed", "claim_id", row.claim().claimId(), "repo", row.claim().repo(),
                 "attempts", attempts, "retry_in_ms", next - clock.millis(), "error", error);
     }

@@ -5,12 +5,14 @@ import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.events.control.EventLog;
 import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.github.RepoName;
+import dev.issuecommand.mirror.entity.MirrorSendObserved;
 import dev.issuecommand.quarantine.entity.Quarantine;
 import dev.issuecommand.quarantine.entity.QuarantineView;
 import dev.issuecommand.quarantine.entity.Strike;
 import dev.issuecommand.quarantine.entity.StrikeRule;
 import dev.issuecommand.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
@@ -137,6 +139,17 @@ public class Quarantines {
                 }
             }
             return released;
+        });
+    }
+
+    /** After the claim mirror wrote to a quarantined issue, the sync's next look takes a new {@code updated_at}. */
+    void mirrorWrote(@Observes MirrorSendObserved send) {
+        if (!send.sent() || find(send.repo(), send.issueNumber()).isEmpty()) {
+            return;
+        }
+        database.write(em -> {
+            active(em, send.repo(), send.issueNumber()).ifPresent(Quarantine::forgetSeenUpdate);
+            return null;
         });
     }
 

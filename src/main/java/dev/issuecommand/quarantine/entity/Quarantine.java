@@ -1,11 +1,11 @@
 package dev.issuecommand.quarantine.entity;
 
+import dev.issuecommand.github.GitHubIssue;
 import dev.issuecommand.store.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,7 +58,15 @@ public class Quarantine {
 
     /** The key of an issue: its repository in lower case, {@code #} and its number. */
     public static String key(String repo, int issueNumber) {
-        return repo.toLowerCase(Locale.ROOT) + "#" + issueNumber;
+        return GitHubIssue.key(repo, issueNumber);
+    }
+
+    /**
+     * Forgets the {@code updated_at} the sync saw, after IssueCommand itself wrote to the issue (the claim mirror):
+     * the sync's next look takes a new one instead of taking that write for a change by someone.
+     */
+    public void forgetSeenUpdate() {
+        issueUpdatedAt = null;
     }
 
     /** Quarantines the issue (again) at {@code now} for {@code count} strikes. */

@@ -38,8 +38,8 @@ public class WaitForWork {
             return CompletableFuture.completedFuture(pick.get());
         }
         return waiting.await(request.waitSeconds(), new Pick<>(key(request), Optional::empty, pick,
-                result -> isNothing(result.ok(), result.reason()),
-                ClaimResult.refused(Reason.INVALID_ISSUE, IssuePicker.NOTHING_ELIGIBLE)));
+                result -> ClaimResult.nothingEligible(result.ok(), result.reason(), result.message()),
+                ClaimResult.nothingEligible()));
     }
 
     public CompletableFuture<NextWorkResult> nextWork(WorkRequest request) {
@@ -50,18 +50,14 @@ public class WaitForWork {
         return waiting.await(request.waitSeconds(), new Pick<>(key(request),
                 () -> nextWork.followupFirst(request.agentId(), request.repo()),
                 () -> nextWork.issue(request.agentId(), request.repo(), request.label(), request.milestone()),
-                result -> isNothing(result.ok(), result.reason()),
-                NextWorkResult.refused(Reason.INVALID_ISSUE, IssuePicker.NOTHING_ELIGIBLE)));
+                result -> ClaimResult.nothingEligible(result.ok(), result.reason(), result.message()),
+                NextWorkResult.refused(Reason.INVALID_ISSUE, ClaimResult.NOTHING_ELIGIBLE)));
     }
 
     /** Waiters asking for the same repository, label and milestone see the same issues. */
     private static String key(WorkRequest request) {
         return request.repo().map(repo -> repo.fullName().toLowerCase(Locale.ROOT)).orElse("*") + " "
                 + request.label() + " " + request.milestone();
-    }
-
-    private static boolean isNothing(boolean ok, Reason reason) {
-        return !ok && reason == Reason.INVALID_ISSUE;
     }
 
     /** A pick made of the facades' calls; {@code empty} tells the "nothing eligible" answer of the shared step. */

@@ -1,5 +1,6 @@
 package dev.issuecommand.waiting.control;
 
+import dev.issuecommand.logging.JsonLog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -70,12 +71,23 @@ final class WaitQueue {
     }
 
     private void serve() {
-        do {
-            Set<String> dry = new HashSet<>();
-            for (Waiter<?> waiter : snapshot()) {
-                serve(waiter, dry);
+        boolean finished = false;
+        try {
+            do {
+                Set<String> dry = new HashSet<>();
+                for (Waiter<?> waiter : snapshot()) {
+                    serve(waiter, dry);
+                }
+            } while (another());
+            finished = true;
+        } finally {
+            if (!finished) {
+                // a round that died must not leave the queue believing one still runs
+                synchronized (this) {
+                    serving = false;
+                }
             }
-        } while (another());
+        }
     }
 
     private synchronized List<Waiter<?>> snapshot() {
@@ -99,13 +111,19 @@ final class WaitQueue {
         try {
             found = waiter.look(dry);
         } catch (RuntimeException e) {
-            remove(waiter);
-            waiter.fail(e);
-            return;
+            if (!waiter.looked) {
+                remove(waiter);
+                waiter.fail(e);
+                return;
+            }
+            found = lookFailed(waiter, dry, e);
+        } catch (Error e) {
+            found = lookFailed(waiter, dry, e);
         }
         boolean done;
         synchronized (this) {
             waiter.picking = false;
+            waiter.looked = true;
             done = found.isPresent() || waiter.expired;
             if (done) {
                 removeLocked(waiter);
@@ -114,6 +132,16 @@ final class WaitQueue {
         if (done) {
             waiter.answer(found);
         }
+    }
+
+    /**
+     * A look that failed after the first (GitHub briefly unavailable, a busy database) is only a look without work:
+     * the call keeps waiting, and its end answers "nothing" as usual.
+     */
+    private static <R> Optional<R> lookFailed(Waiter<R> waiter, Set<String> dry, Throwable e) {
+        JsonLog.warn("waiting.look_failed", "error", e.getClass().getName());
+        dry.add(waiter.pick.key());
+        return Optional.empty();
     }
 
     /** The wait of {@code waiter} has ended: it gets the "nothing" answer now, or after a look that is under way. */

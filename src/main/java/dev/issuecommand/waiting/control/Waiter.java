@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One waiting call: who waits (its principal, for the cap), what it looks for, and the answer it gets. The flags are
  * guarded by the {@link WaitQueue}'s lock: {@code picking} while a round looks for it (then the end of its wait only
- * marks it {@code expired}, so that an item picked meanwhile is never dropped).
+ * marks it {@code expired}, so that an item picked meanwhile is never dropped); {@code looked} once it was looked for.
  *
  * @param <R> the call's answer
  */
@@ -18,6 +18,8 @@ final class Waiter<R> {
     final CompletableFuture<R> answer = new CompletableFuture<>();
     boolean picking;
     boolean expired;
+    /** After its first look: a failing look then no longer ends the call. */
+    boolean looked;
 
     Waiter(String principal, WorkPick<R> pick) {
         this.principal = principal;

@@ -35,6 +35,16 @@ class QuarantineTest {
     }
 
     @Test
+    void anUpdateByTheMirrorIsNotAChangeBySomeone() {
+        Quarantine q = new Quarantine("acme/api", 7);
+        q.begin(3, 1_000);
+        assertThat(q.seenOnGitHub(true, "2026-01-01T10:00:00Z")).as("baseline").isEmpty();
+        q.forgetSeenUpdate();
+        assertThat(q.seenOnGitHub(true, "2026-01-01T10:01:00Z")).as("the mirror's comment: a new baseline").isEmpty();
+        assertThat(q.seenOnGitHub(true, "2026-01-01T10:05:00Z")).contains("issue changed on GitHub");
+    }
+
+    @Test
     void anIssueNoLongerOpenEndsTheQuarantine() {
         Quarantine q = new Quarantine("acme/api", 7);
         q.begin(3, 1_000);

@@ -153,6 +153,41 @@ class WaitQueueTest {
     }
 
     @Test
+    void aLaterLookFailingKeepsTheCallWaitingForWork() {
+        AtomicInteger looks = new AtomicInteger();
+        Waiter<String> waiting = new Waiter<>("agent:a", pick("acme/api", () -> {
+            if (looks.incrementAndGet() == 2) {
+                throw new IllegalStateException("GitHub is briefly unavailable");
+            }
+            return Optional.empty();
+        }));
+        queue.add(waiting);
+        queue.wake();
+        assertThat(waiting.answer).as("the failed second look is only a look without work").isNotDone();
+
+        issues.add("issue-1");
+        queue.wake();
+        assertThat(waiting.answer).isCompletedWithValue("issue-1");
+    }
+
+    @Test
+    void anErrorInALookLeavesTheQueueServingLaterRounds() {
+        AtomicInteger looks = new AtomicInteger();
+        Waiter<String> hit = new Waiter<>("agent:a", pick("acme/api", () -> {
+            if (looks.incrementAndGet() == 1) {
+                throw new StackOverflowError();
+            }
+            return Optional.empty();
+        }));
+        queue.add(hit);
+        assertThat(hit.answer).isNotDone();
+
+        issues.add("issue-1");
+        queue.wake();
+        assertThat(hit.answer).as("the next round still runs").isCompletedWithValue("issue-1");
+    }
+
+    @Test
     void aFailingLookAnswersWithTheFailure() {
         Waiter<String> failing = new Waiter<>("agent:a", pick("acme/api", () -> {
             throw new IllegalStateException("GitHub is down");
