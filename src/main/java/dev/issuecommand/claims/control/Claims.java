@@ -98,7 +98,7 @@ public class Claims {
         if (!issue.open()) {
             return ClaimResult.refused(Reason.INVALID_ISSUE, "Issue " + repo + "#" + number + " is closed");
         }
-        return withQuarantine(claimIssue(agentId, issue));
+        return claimIssue(agentId, issue);
     }
 
     /** A claim of a quarantined issue succeeds and says so (docs/behaviour.md §17). */
@@ -132,15 +132,17 @@ public class Claims {
                 counters.increment(em, RuntimeCounters.TOTAL_CLAIMS);
                 events.append(em, claim.created(), now);
                 mirror.record(em, claim.mirrored(), now);
-                return ClaimResult.success(claim.view(deadlines()));
+                ClaimResult claimed = ClaimResult.success(claim.view(deadlines()));
+                return quarantines.find(em, claim.repo(), claim.issueNumber()).map(claimed::withQuarantine)
+                        .orElse(claimed);
             });
         } catch (RuntimeException e) {
             if (!StoreErrors.isUniqueViolation(e)) {
                 throw e;
             }
-            return database.read(em -> queries.activeFor(em, repoKey, issue.number()))
+            return withQuarantine(database.read(em -> queries.activeFor(em, repoKey, issue.number()))
                     .map(existing -> alreadyHeld(existing, agentId))
-                    .orElseThrow(() -> e);
+                    .orElseThrow(() -> e));
         }
     }
 
@@ -247,7 +249,7 @@ public class Claims {
 
     /** {@code result} with the claim it shows as it is now, deadlines included. */
     private ClaimResult withDeadlines(ClaimResult result, Claim claim) {
-        return result.claim() == null ? result : result.withClaim(claim.view(deadlines()));
+        return result.claim() == null ? result : result.withClaim(result.claim().withDeadlines(deadlines().of(claim)));
     }
 
     private ClaimResult alreadyHeld(Claim existing, String agentId) {

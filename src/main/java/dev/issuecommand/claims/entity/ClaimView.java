@@ -30,6 +30,13 @@ public record ClaimView(
                 + "automatically if nothing happens first; absent when auto-release is off or the claim has ended")
         String autoReleaseAt) {
 
+    /** This claim with {@code deadlines}. */
+    public ClaimView withDeadlines(Deadlines deadlines) {
+        return new ClaimView(claimId, agentId, repo, issueNumber, issueTitle, issueLabels, issueAssignees, status,
+                claimedAt, lastUpdated, lastActivityAt, statusHistory, prUrl, deadlines.staleAt(),
+                deadlines.autoReleaseAt());
+    }
+
     /** The deadlines of a claim, as ISO-8601 instants or null. */
     public record Deadlines(String staleAt, String autoReleaseAt) {
 

@@ -31,7 +31,7 @@ public record StaleDeadlines(Duration timeout, Duration autoRelease) {
      * auto-release on, {@code auto_release_at} if nothing happens before; a stale claim has only
      * {@code auto_release_at}; an ended claim has none.
      */
-    ClaimView.Deadlines of(Claim claim) {
+    public ClaimView.Deadlines of(Claim claim) {
         ClaimStatus status = claim.status();
         if (status.terminal()) {
             return ClaimView.Deadlines.NONE;

@@ -85,7 +85,12 @@ public class Quarantines {
 
     /** The quarantine of an issue, when it is quarantined. */
     public Optional<QuarantineView> find(String repo, int number) {
-        return database.read(em -> active(em, repo, number)).map(Quarantine::view);
+        return database.read(em -> find(em, repo, number));
+    }
+
+    /** The quarantine of an issue, read in the caller's transaction; empty when it is not quarantined. */
+    public Optional<QuarantineView> find(EntityManager em, String repo, int number) {
+        return active(em, repo, number).map(Quarantine::view);
     }
 
     /** Every quarantined issue, of {@code repo} or of all, by repository and number. */
