@@ -22,14 +22,10 @@ public final class StaleSweepPolicy {
     private static final Duration MIN_PERIOD = Duration.ofSeconds(1);
 
     private final StaleDeadlines deadlines;
-    private final Duration timeout;
-    private final Duration autoRelease;
     private final Clock clock;
 
     public StaleSweepPolicy(StaleDeadlines deadlines, Clock clock) {
         this.deadlines = deadlines;
-        this.timeout = deadlines.timeout();
-        this.autoRelease = deadlines.autoRelease();
         this.clock = clock;
     }
 
@@ -69,20 +65,20 @@ public final class StaleSweepPolicy {
 
     /** Note of the move to {@code stale}, e.g. "No update in 120 minutes". */
     public String staleNote() {
-        return "No update in " + minutes(timeout) + " minutes";
+        return "No update in " + minutes(deadlines.timeout()) + " minutes";
     }
 
     /** Note of the automatic release, e.g. "Auto released after 30 minutes in stale state". */
     public String releaseNote() {
-        return "Auto released after " + minutes(autoRelease) + " minutes in stale state";
+        return "Auto released after " + minutes(deadlines.autoRelease()) + " minutes in stale state";
     }
 
     /** How often to sweep: a quarter of the shortest timeout, between once a second and once a minute. */
     public Duration period() {
         Duration period = MAX_PERIOD;
-        period = shorter(period, timeout.dividedBy(4));
+        period = shorter(period, deadlines.timeout().dividedBy(4));
         if (autoReleases()) {
-            period = shorter(period, autoRelease.dividedBy(4));
+            period = shorter(period, deadlines.autoRelease().dividedBy(4));
         }
         return period.compareTo(MIN_PERIOD) < 0 ? MIN_PERIOD : period;
     }
