@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * The benchmark (not part of {@code verify}; run with {@code bench/run.sh}): starts the real jar against the fake
  * GitHub on loopback, drives it with 8 keep-alive connections and prints a table of throughput, latency, SSE
  * fan-out latency, start-up time (HTTP and MCP) and memory, then the rows of the MCP stdio front ({@link McpRows}).
- * {@code -Dbench.only=server} or {@code mcp} runs one of the two parts. Numbers are printed, never asserted.
+ * {@code -Dbench.only=server} or {@code mcp} runs one of the two parts, {@code writes} only the write rows in
+ * alternating rounds ({@link WriteRounds}). Numbers are printed, never asserted.
  */
 public final class Benchmark {
 
@@ -46,8 +47,9 @@ public final class Benchmark {
 
     public static void main(String[] args) throws Exception {
         String only = System.getProperty("bench.only", "").trim();
-        if (!only.isEmpty() && !only.equals("server") && !only.equals("mcp") && !only.equals("postgres")) {
-            System.err.println("bench: unknown BENCH_ONLY=" + only + " (empty for all rows, server, mcp or postgres)");
+        if (!only.isEmpty() && !List.of("server", "mcp", "postgres", "writes").contains(only)) {
+            System.err.println("bench: unknown BENCH_ONLY=" + only
+                    + " (empty for all rows, server, mcp, postgres or writes)");
             System.exit(2);
         }
         Path work = Files.createTempDirectory("issuecommand-bench");
@@ -64,6 +66,13 @@ public final class Benchmark {
             McpRows.addIssues(github);
             if (only.equals("postgres")) {
                 rows.addAll(PostgresRows.measure(github, work, settings));
+            } else if (only.equals("writes")) {
+                compared = new HashMap<>();
+                rows.addAll(WriteRounds.measure(github, work, settings, compareCommand,
+                        Integer.getInteger("bench.rounds", 2), compared));
+                if (!compareCommand.isEmpty()) {
+                    notes.add("compared with BENCH_COMPARE: " + compareCommand);
+                }
             } else if (!only.equals("mcp")) {
                 rows.addAll(serverRows(github, work, settings));
                 if (!compareCommand.isEmpty()) {

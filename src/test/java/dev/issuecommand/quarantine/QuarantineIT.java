@@ -49,7 +49,7 @@ class QuarantineIT {
     @BeforeAll
     static void start(TestServer given) {
         github = given.github();
-        for (String repo : List.of("acme/flaky", "acme/chatty", "acme/listed", "acme/synced", "acme/keyed")) {
+        for (String repo : List.of("acme/flaky", "acme/recovering", "acme/chatty", "acme/listed", "acme/synced", "acme/keyed")) {
             github.addIssues(repo, 1, 2);
         }
         server = given.server();
@@ -109,6 +109,25 @@ class QuarantineIT {
         assertThat(claimed.json().at("/claim/issue_number").asInt()).as("handed out again").isEqualTo(1);
         assertThat(claimed.json().has("quarantined")).isFalse();
         release(api, claimed.json().at("/claim/claim_id").asText());
+    }
+
+    @Test
+    void aClaimThatWentStaleAndCameBackToWorkDoesNotStrike() {
+        String repo = "acme/recovering";
+        for (int i = 0; i < 3; i++) {
+            String claimId = api.claimId(AGENT, repo, 1);
+            for (String status : List.of("stale", "in_progress")) {
+                Api.Answer moved = api.patch("/api/claims/" + claimId, Map.of("agent_id", AGENT, "status", status));
+                assertThat(moved.status()).as(moved.text()).isEqualTo(200);
+            }
+            release(api, claimId);
+        }
+        assertThat(quarantined(api, repo)).as("three slow but finished claims are not three strikes").isEmpty();
+        strike(api, repo, 1);
+        strike(api, repo, 1);
+        assertThat(quarantined(api, repo)).as("only the two released while stale count").isEmpty();
+        strike(api, repo, 1);
+        assertThat(quarantined(api, repo)).hasSize(1);
     }
 
     @Test

@@ -33,7 +33,7 @@ import java.util.UUID;
 /**
  * The claim facade (docs/behaviour.md §4): claiming, status changes, release, heartbeat. The rules live on the
  * {@link Claim} entity; this class loads it, asks it and records the event ({@link #settle}, also used by the stale
- * sweep and GitHub sync), each change in one write transaction with its event and, for a claim gone stale, its
+ * sweep and GitHub sync), each change in one write transaction with its event and, for a stale claim released, its
  * quarantine strike (§17). HTTP and MCP both call this class.
  */
 @ApplicationScoped
@@ -180,12 +180,13 @@ public class Claims {
     Move<ClaimResult> settle(EntityManager em, Claim claim, long now, Ask ask) {
         rowLocks.lockFresh(em, claim);
         claim.actingAs(callers.principal());
+        ClaimStatus before = claim.status();
         Move<ClaimResult> move = ask.of(claim, now);
         if (move.event() != null) {
             events.append(em, move.event(), now);
         }
         mirror.record(em, claim.mirrored(), now);
-        if (claim.struck(move)) {
+        if (claim.struck(before, move)) {
             quarantines.strike(em, claim.claimId(), claim.repo(), claim.issueNumber(), claim.agentId(), now);
         }
         if (move.changed() && !claim.active()) {

@@ -207,13 +207,13 @@ public class Claim {
     }
 
     /**
-     * Whether {@code move}, just made, leaves a quarantine strike (docs/behaviour.md §17): the claim is stale after it
-     * or was auto-released by it. Strikes are recorded once per claim, so a claim that goes stale and is later
-     * auto-released (or changes again while stale) strikes once.
+     * Whether {@code move}, just made on this claim while its status was {@code before}, leaves a quarantine strike
+     * (docs/behaviour.md §17): the move released a claim that was stale, whoever released it (its agent, an operator,
+     * the auto-release). A claim ends once, so it strikes at most once; a claim that went stale and came back to work
+     * never strikes, and neither does one closed because its issue was closed on GitHub.
      */
-    public boolean struck(Move<?> move) {
-        return move.changed() && (status() == ClaimStatus.STALE
-                || move.event() != null && "claim.auto_released".equals(move.event().type()));
+    public boolean struck(ClaimStatus before, Move<?> move) {
+        return before == ClaimStatus.STALE && move.changed() && status() == ClaimStatus.RELEASED;
     }
 
     /** The event of a new claim. */

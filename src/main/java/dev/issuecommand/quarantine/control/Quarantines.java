@@ -49,13 +49,13 @@ public class Quarantines {
     Clock clock;
 
     /**
-     * Records the strike of claim {@code claimId} on issue {@code number} of {@code repo} (once per claim), in the
-     * caller's write transaction; quarantines the issue when the strikes reach the rule. Strikes of one issue take
-     * turns, so processes sharing the database count them alike.
+     * Records the strike of claim {@code claimId} on issue {@code number} of {@code repo}, in the write transaction of
+     * the move that ended the claim (a claim ends once, so it strikes once); quarantines the issue when the strikes
+     * reach the rule. Strikes of one issue take turns, so processes sharing the database count them alike.
      */
     public void strike(EntityManager em, String claimId, String repo, int number, String agentId, long now) {
         StrikeRule rule = rule();
-        if (!rule.enabled() || em.find(Strike.class, claimId) != null) {
+        if (!rule.enabled()) {
             return;
         }
         String key = Quarantine.key(repo, number);
@@ -64,7 +64,7 @@ public class Quarantines {
         em.flush();
         Quarantine row = em.find(Quarantine.class, key);
         long from = rule.countsFrom(now, row == null ? null : row.releasedAt());
-        forget(em, key, from, claimId);
+        forget(em, key, from);
         int counted = count(em, key, from);
         if (row != null && row.active()) {
             row.count(counted);
@@ -162,13 +162,10 @@ public class Quarantines {
         return new StrikeRule(settings.quarantine().after(), settings.quarantine().window());
     }
 
-    /**
-     * Deletes the issue's strikes that no longer count, but the striking claim's own: the issue's other claims have
-     * ended (one active claim per issue), so they never strike again and their rows are not needed to strike once.
-     */
-    private static void forget(EntityManager em, String key, long from, String claimId) {
-        em.createQuery("DELETE FROM Strike s WHERE s.issueKey = :key AND s.struckAt < :from AND s.claimId <> :claim")
-                .setParameter("key", key).setParameter("from", from).setParameter("claim", claimId).executeUpdate();
+    /** Deletes the issue's strikes that no longer count: older than the window or than the last release. */
+    private static void forget(EntityManager em, String key, long from) {
+        em.createQuery("DELETE FROM Strike s WHERE s.issueKey = :key AND s.struckAt < :from")
+                .setParameter("key", key).setParameter("from", from).executeUpdate();
     }
 
     private static int count(EntityManager em, String key, long from) {

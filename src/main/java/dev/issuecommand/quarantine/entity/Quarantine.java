@@ -73,7 +73,7 @@ public class Quarantine {
     public void begin(int count, long now) {
         since = now;
         strikes = count;
-        reason = count + " claims went stale or were auto-released within the window";
+        reason = count + " claims ended stale (released while stale) within the window";
         issueUpdatedAt = null;
         releasedAt = null;
         releasedBy = null;

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The claim's rules: the transition table, the agent's moves (owner only) and the system's moves. */
@@ -170,5 +171,34 @@ class ClaimTest {
                 "source", "github_sync"));
         assertThat(claim.active()).isFalse();
         assertThat(claim.closeExternally(4000L).changed()).isFalse();
+    }
+
+    @Test
+    void onlyAReleaseOfAStaleClaimStrikesItsIssue() {
+        assertThat(struck(c -> c.markStale("No update", 61_000L))).as("going stale is not yet a strike").isFalse();
+        assertThat(strikesAfterStale(c -> c.change("owner", RELEASED, "gave up", null, 70_000L)))
+                .as("its agent releases it while stale").isTrue();
+        assertThat(strikesAfterStale(c -> c.releaseForOperator("stuck", 70_000L))).as("an operator does").isTrue();
+        assertThat(strikesAfterStale(c -> c.autoRelease("Auto released", 90_000L))).as("the auto-release").isTrue();
+        assertThat(strikesAfterStale(c -> c.change("owner", IN_PROGRESS, "back", null, 70_000L)))
+                .as("back to work").isFalse();
+        assertThat(strikesAfterStale(c -> c.closeExternally(70_000L))).as("closed on GitHub").isFalse();
+        assertThat(struck(c -> c.change("owner", RELEASED, "done with it", null, 2000L)))
+                .as("a release of a claim that was never stale").isFalse();
+        assertThat(strikesAfterStale(c -> c.change("intruder", RELEASED, null, null, 70_000L)))
+                .as("a refused release").isFalse();
+    }
+
+    private static boolean struck(Function<Claim, Move<ClaimResult>> ask) {
+        Claim fresh = new Claim("c-2", "owner", "acme/widgets", 8, "Title", List.of(), List.of(), 1000L);
+        ClaimStatus before = fresh.status();
+        return fresh.struck(before, ask.apply(fresh));
+    }
+
+    private static boolean strikesAfterStale(Function<Claim, Move<ClaimResult>> ask) {
+        Claim fresh = new Claim("c-3", "owner", "acme/widgets", 9, "Title", List.of(), List.of(), 1000L);
+        fresh.markStale("No update", 61_000L);
+        ClaimStatus before = fresh.status();
+        return fresh.struck(before, ask.apply(fresh));
     }
 }

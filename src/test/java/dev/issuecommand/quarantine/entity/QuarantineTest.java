@@ -14,7 +14,7 @@ class QuarantineTest {
         q.begin(3, 1_000);
         assertThat(q.active()).isTrue();
         assertThat(q.view()).isEqualTo(new QuarantineView("Acme/Api", 7, 3,
-                "1970-01-01T00:00:01.000Z", "3 claims went stale or were auto-released within the window"));
+                "1970-01-01T00:00:01.000Z", "3 claims ended stale (released while stale) within the window"));
         q.count(4);
         assertThat(q.view().strikes()).isEqualTo(4);
         q.release("admin", "released on request", 2_000);
