@@ -4,23 +4,36 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The JVM options a server process runs with when whoever started it chose no heap size: {@code SERVER_JAVA_OPTIONS},
- * else a small footprint (a 256 MB heap ceiling, the serial collector, small thread stacks and code cache). The
+ * else a small footprint (a heap that starts at 64 MB and grows only as far as the load needs, up to 256 MB; the serial
+ * collector; small thread stacks and code cache), plus {@code MALLOC_ARENA_MAX=2} in its environment. The
  * stdio front gives them to the background server it starts; the launcher gives them to the server JVM it starts for
  * a plain {@code java -jar} ({@link TunedJvm}).
  */
 public final class ServerJvmOptions {
 
     /** The options when {@code SERVER_JAVA_OPTIONS} is unset. */
-    public static final List<String> DEFAULTS = List.of("-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+    public static final List<String> DEFAULTS = List.of("-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
             "-XX:ReservedCodeCacheSize=64m");
 
+    /**
+     * Set in a server JVM's environment unless already there: glibc gives each thread that allocates natively an arena
+     * of its own, up to eight per core, and Liberty's threads keep tens of MB in them.
+     */
+    public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
+
     private ServerJvmOptions() {
+    }
+
+    /** {@code environment} with {@link #ENVIRONMENT}'s variables that it does not set already. */
+    public static void tune(Map<String, String> environment) {
+        ENVIRONMENT.forEach(environment::putIfAbsent);
     }
 
     /** {@code SERVER_JAVA_OPTIONS} split on white space, or {@link #DEFAULTS} when it is unset or blank. */

@@ -76,6 +76,7 @@ final class TunedJvm {
     static int run(List<String> command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
         builder.environment().put(PARENT_ENV, Long.toString(ProcessHandle.current().pid()));
+        ServerJvmOptions.tune(builder.environment());
         Process server = builder.start();
         LauncherLog.info("launcher.server_jvm", "pid", Long.toString(server.pid()),
                 "options", String.join(" ", command.subList(1, command.indexOf("-jar"))));

@@ -7,6 +7,7 @@ import dev.issuecommand.it.support.ServerProcess;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,9 @@ class TunedJvmIT {
                 .withJvmOptions(List.of()).start();
         ProcessHandle serverJvm = onlyChild(server.handle());
         String command = serverJvm.info().commandLine().orElse("");
-        assertThat(command).contains("-Xmx256m", "-XX:+UseSerialGC", "-jar");
+        assertThat(command).contains("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-jar");
+        assertThat(Files.readString(Path.of("/proc", Long.toString(serverJvm.pid()), "environ")).split("\0"))
+                .as("few malloc arenas in the server JVM").contains("MALLOC_ARENA_MAX=2");
         assertThat(server.stderrText()).contains("\"event\":\"launcher.server_jvm\"");
         assertThat(server.api().get("/api/health").status()).isEqualTo(200);
 

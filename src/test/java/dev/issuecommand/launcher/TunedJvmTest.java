@@ -34,8 +34,18 @@ class TunedJvmTest {
     void theServerCommandPutsTheCallersOptionsAfterTheTunedOnesAndNeverTwoCollectors() {
         List<String> command = TunedJvm.command(Path.of("/jdk/bin/java"), ServerJvmOptions.DEFAULTS,
                 List.of("-XX:+UseG1GC", "-Xss1m", "-Dx=1"), Path.of("/opt/issuecommand.jar"), new String[] {"--flag"});
-        assertThat(command).containsExactly("/jdk/bin/java", "-Xmx256m", "-XX:ReservedCodeCacheSize=64m",
+        assertThat(command).containsExactly("/jdk/bin/java", "-Xms64m", "-Xmx256m", "-XX:ReservedCodeCacheSize=64m",
                 "-XX:+UseG1GC", "-Xss1m", "-Dx=1", "-jar", "/opt/issuecommand.jar", "--flag");
+    }
+
+    @Test
+    void theServerJvmGetsFewMallocArenasUnlessTheCallerChoseHowMany() {
+        Map<String, String> plain = new java.util.HashMap<>(Map.of("PATH", "/bin"));
+        ServerJvmOptions.tune(plain);
+        assertThat(plain).containsEntry("MALLOC_ARENA_MAX", "2").containsEntry("PATH", "/bin");
+        Map<String, String> chosen = new java.util.HashMap<>(Map.of("MALLOC_ARENA_MAX", "8"));
+        ServerJvmOptions.tune(chosen);
+        assertThat(chosen).containsEntry("MALLOC_ARENA_MAX", "8");
     }
 
     @Test

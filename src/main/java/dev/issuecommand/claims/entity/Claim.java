@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +97,15 @@ public class Claim {
     /** Who asks for the change being made, recorded in its history entry; not stored in a column of its own. */
     @Transient
     private String actor;
+
+    @Transient
+    private final ParsedColumn<List<StatusChange>> parsedHistory = new ParsedColumn<>();
+
+    @Transient
+    private final ParsedColumn<List<String>> parsedLabels = new ParsedColumn<>();
+
+    @Transient
+    private final ParsedColumn<List<String>> parsedAssignees = new ParsedColumn<>();
 
     protected Claim() {
     }
@@ -223,7 +233,7 @@ public class Claim {
 
     /** When the claim last became stale, from its status history (its last update when the history says nothing). */
     public long staleSince() {
-        List<StatusChange> history = JsonColumns.history(statusHistory);
+        List<StatusChange> history = history();
         for (int i = history.size() - 1; i >= 0; i--) {
             if (ClaimStatus.STALE.wire().equals(history.get(i).status())) {
                 try {
@@ -269,7 +279,9 @@ public class Claim {
         if (agentActivity) {
             lastActivityAt = now;
         }
-        statusHistory = JsonColumns.appendHistory(statusHistory, status, now, note, actor);
+        List<StatusChange> longer = JsonColumns.appended(history(), status, now, note, actor);
+        statusHistory = JsonColumns.write(longer);
+        parsedHistory.keep(statusHistory, longer);
         if (next.terminal()) {
             active = 0;
             endedAt = now;
@@ -333,10 +345,15 @@ public class Claim {
 
     private ClaimView view(ClaimView.Deadlines deadlines) {
         return new ClaimView(claimId, agentId, repo, issueNumber, issueTitle,
-                JsonColumns.strings(issueLabels),
-                JsonColumns.strings(issueAssignees),
+                parsedLabels.of(issueLabels, json -> Collections.unmodifiableList(JsonColumns.strings(json))),
+                parsedAssignees.of(issueAssignees, json -> Collections.unmodifiableList(JsonColumns.strings(json))),
                 status, Timestamps.iso(claimedAt), Timestamps.iso(lastUpdated), Timestamps.iso(lastActivityAt),
-                JsonColumns.history(statusHistory), prUrl, deadlines.staleAt(), deadlines.autoReleaseAt());
+                history(), prUrl, deadlines.staleAt(), deadlines.autoReleaseAt());
+    }
+
+    /** The status history, parsed from its column once per value of the column. */
+    private List<StatusChange> history() {
+        return parsedHistory.of(statusHistory, json -> Collections.unmodifiableList(JsonColumns.history(json)));
     }
 
     public String claimId() {

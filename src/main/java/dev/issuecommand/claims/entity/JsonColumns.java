@@ -4,6 +4,7 @@ import dev.issuecommand.config.JsonbConfiguration;
 import dev.issuecommand.store.Timestamps;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** The JSON text columns of claims and follow-ups: string lists and status histories, in the API's JSON shape. */
@@ -46,8 +47,15 @@ public final class JsonColumns {
 
     /** {@code json} with one more entry, made by {@code actor} (null: not known). */
     public static String appendHistory(String json, String status, long now, String note, String actor) {
-        List<StatusChange> changes = history(json);
-        changes.add(new StatusChange(status, Timestamps.iso(now), note, actor));
-        return write(changes);
+        return write(appended(history(json), status, now, note, actor));
+    }
+
+    /** A new history: {@code changes} and one more entry, made by {@code actor} (null: not known). */
+    public static List<StatusChange> appended(List<StatusChange> changes, String status, long now, String note,
+            String actor) {
+        List<StatusChange> longer = new ArrayList<>(changes.size() + 1);
+        longer.addAll(changes);
+        longer.add(new StatusChange(status, Timestamps.iso(now), note, actor));
+        return Collections.unmodifiableList(longer);
     }
 }

@@ -37,8 +37,9 @@ public record StaleDeadlines(Duration timeout, Duration autoRelease) {
             return ClaimView.Deadlines.NONE;
         }
         if (status == ClaimStatus.STALE) {
-            return new ClaimView.Deadlines(null,
-                    iso(autoReleaseAt(claim.staleSince(), claim.lastActivityAt())));
+            // only then: when it went stale is read from the status history, a JSON column
+            return autoReleases() ? new ClaimView.Deadlines(null,
+                    iso(autoReleaseAt(claim.staleSince(), claim.lastActivityAt()))) : ClaimView.Deadlines.NONE;
         }
         long staleAt = staleAt(claim.lastActivityAt());
         return new ClaimView.Deadlines(Timestamps.iso(staleAt), iso(autoReleaseAt(staleAt, claim.lastActivityAt())));

@@ -1,6 +1,7 @@
 package dev.issuecommand.launcher.front;
 
 import dev.issuecommand.launcher.LauncherLog;
+import dev.issuecommand.launcher.ServerJvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,6 +75,7 @@ final class BackgroundServer {
                 .redirectErrorStream(true);
         builder.environment().put("IDLE_EXIT_MINUTES", settings.serverIdleExitMinutes());
         builder.environment().put(SPAWNED_ENV, "1");
+        ServerJvmOptions.tune(builder.environment());
         return builder.start();
     }
 
