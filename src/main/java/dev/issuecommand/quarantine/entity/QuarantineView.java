@@ -7,8 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record QuarantineView(
         @Schema(name = "repo", required = true) String repo,
         @Schema(name = "issue_number", required = true) int issueNumber,
-        @Schema(name = "strikes", required = true, description = "Claims of the issue that went stale or were "
-                + "auto-released within the window") int strikes,
+        @Schema(name = "strikes", required = true, description = "Claims of the issue that ended stale "
+                + "(released while stale, also by the auto-release) within the window") int strikes,
         @Schema(name = "since", required = true, format = "date-time") String since,
         @Schema(name = "reason", required = true) String reason) {
 }

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A strike: a claim that went stale or was auto-released; keyed by the claim, so one claim strikes once. */
+/** A strike: a claim released while stale (also by the auto-release); keyed by the claim, which ends once. */
 @Entity
 @Table(name = "quarantine_strikes")
 public class Strike {
