@@ -12,15 +12,22 @@ import java.util.stream.Collectors;
 /**
  * The JVM options a server process runs with when whoever started it chose no heap size: {@code SERVER_JAVA_OPTIONS},
  * else a small footprint (a heap that starts at 64 MB and grows only as far as the load needs, up to 256 MB; the serial
- * collector; small thread stacks and code cache), plus {@code MALLOC_ARENA_MAX=2} in its environment. The
+ * collector; small thread stacks and code cache; the native heap given back to the system every 5 s where the JDK
+ * can), plus {@code MALLOC_ARENA_MAX=2} in its environment. The
  * stdio front gives them to the background server it starts; the launcher gives them to the server JVM it starts for
  * a plain {@code java -jar} ({@link TunedJvm}).
  */
 public final class ServerJvmOptions {
 
-    /** The options when {@code SERVER_JAVA_OPTIONS} is unset. */
-    public static final List<String> DEFAULTS = List.of("-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:ReservedCodeCacheSize=64m");
+    /**
+     * Asks the JVM to hand native memory it freed back to the system every 5 s (glibc keeps it otherwise). The flag was
+     * experimental in its first releases, hence the unlock, which changes nothing else.
+     */
+    static final List<String> NATIVE_HEAP_TRIM = List.of("-XX:+UnlockExperimentalVMOptions",
+            "-XX:TrimNativeHeapInterval=5000");
+
+    /** The options when {@code SERVER_JAVA_OPTIONS} is unset, for the JDK this process runs on (the server's too). */
+    public static final List<String> DEFAULTS = defaults(Runtime.version(), System.getProperty("os.name"));
 
     /**
      * Set in a server JVM's environment unless already there: glibc gives each thread that allocates natively an arena
@@ -29,6 +36,26 @@ public final class ServerJvmOptions {
     public static final Map<String, String> ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     private ServerJvmOptions() {
+    }
+
+    /** The default options for a server JVM of version {@code java} on the operating system {@code os}. */
+    static List<String> defaults(Runtime.Version java, String os) {
+        List<String> options = new ArrayList<>(List.of("-Xms64m", "-Xmx256m", "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:ReservedCodeCacheSize=64m"));
+        if (trimsNativeHeap(java, os)) {
+            options.addAll(NATIVE_HEAP_TRIM);
+        }
+        return List.copyOf(options);
+    }
+
+    /**
+     * {@code -XX:TrimNativeHeapInterval} came with JDK 17.0.9, 21.0.1 and 22 (an older JVM refuses to start with it)
+     * and trims only on Linux (elsewhere the JVM warns and ignores it).
+     */
+    static boolean trimsNativeHeap(Runtime.Version java, String os) {
+        boolean known = java.feature() >= 22 || java.feature() == 21 && java.update() >= 1
+                || java.feature() == 17 && java.update() >= 9;
+        return known && "Linux".equals(os);
     }
 
     /** {@code environment} with {@link #ENVIRONMENT}'s variables that it does not set already. */
