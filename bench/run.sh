@@ -5,7 +5,7 @@
 #   BENCH_SECONDS=20 bench/run.sh      # longer measurements
 #   BENCH_JAVA_OPTS="-Xmx256m" bench/run.sh   # JVM options for the server process
 #   BENCH_ONLY=mcp bench/run.sh        # only the MCP stdio front rows (~10 min); BENCH_ONLY=server: the others
-#   BENCH_ONLY=writes BENCH_ROUNDS=2 bench/run.sh   # only sequential claims and mutations, beside BENCH_COMPARE in
+#   BENCH_ONLY=writes BENCH_ROUNDS=2 bench/run.sh   # only sequential claims, mutations and the RSS after them, beside BENCH_COMPARE in
 #                                      # alternating order, a fresh start each round (~2 min per round and server)
 #   BENCH_ONLY=postgres bench/run.sh   # the data in an embedded PostgreSQL: 1 and 2 instances (~3 min)
 #   BENCH_FRONT_JAVA_OPTS="-Xmx64m" bench/run.sh   # JVM options for the spawned `java -jar issuecommand.jar mcp`

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code BENCH_ONLY=writes}: the write rows only (sequential claims after start, status mutations), for this jar and
+ * {@code BENCH_ONLY=writes}: the write rows only (sequential claims after start, status mutations, then the RSS after
+ * them), for this jar and
  * the {@code BENCH_COMPARE} server in turn, {@code BENCH_ROUNDS} times, the one that starts first alternating between
  * rounds, each start on a fresh database. A before/after pair of two jars in a few minutes, without the order of the
  * two servers deciding the result.
@@ -54,6 +55,8 @@ final class WriteRounds {
         try {
             List<String[]> rows = new ArrayList<>(Benchmark.firstClaims(server));
             rows.addAll(Benchmark.mutations(server));
+            rows.add(new String[] {"RSS after these rows (VmRSS, with child processes)", server.rssMegabytes() + " MB",
+                    "-"});
             return rows;
         } finally {
             server.stop();
