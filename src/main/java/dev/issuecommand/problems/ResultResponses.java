@@ -9,11 +9,12 @@ public final class ResultResponses {
     private ResultResponses() {
     }
 
-    /** 200 with {@code result} when {@code ok}, else the refusal as problem+json. */
-    public static Response of(boolean ok, Object result, Reason reason, String message, String owner, Object claim) {
-        if (ok) {
+    /** 200 with {@code result} when it is ok, else its refusal as problem+json. */
+    public static Response of(OperationResult result) {
+        if (result.ok()) {
             return Response.ok(result, MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return ProblemResponses.of(Problem.refusal(reason, message, owner, claim));
+        return ProblemResponses.of(Problem.refusal(result.reason(), result.message(), result.ownerAgentId(),
+                result.refusedClaim()));
     }
 }

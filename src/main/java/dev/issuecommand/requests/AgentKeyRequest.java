@@ -5,6 +5,8 @@ import static dev.issuecommand.requests.FieldLimits.REPO_PATTERN;
 
 import dev.issuecommand.github.RepoName;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Issue a key to an agent: the body of {@code POST /api/admin/agents}. */
@@ -23,8 +25,34 @@ public record AgentKeyRequest(
     /** The most repositories one key may name. */
     public static final int MAX_REPOS = 100;
 
+    /** A field of a well-formed request that no key may be issued with: its name and why. */
+    public record Refused(String field, String why) {
+    }
+
     public static AgentKeyRequest from(JsonBody body) {
         return new AgentKeyRequest(body.requiredId("agent_id"), body.optionalRepos("repos", MAX_REPOS).orElse(List.of()),
                 body.optionalInstant("expires_at").orElse(null), body.optionalFlag("rotate").orElse(false));
+    }
+
+    /** The repositories named, as {@code owner/name}. */
+    public List<String> repoNames() {
+        return repos.stream().map(RepoName::fullName).toList();
+    }
+
+    /**
+     * The rules of issuing a key, for {@code POST /api/admin/agents} and {@code agents add} alike: every repository
+     * named must be one {@code allowList} admits, and an expiry must be after {@code now}. Empty when the key may be
+     * issued.
+     */
+    public Optional<Refused> refused(Predicate<String> allowList, long now) {
+        for (RepoName repo : repos) {
+            if (!allowList.test(repo.fullName())) {
+                return Optional.of(new Refused("repos", "Repository " + repo + " is not in ALLOWED_REPOS"));
+            }
+        }
+        if (expiresAt != null && expiresAt <= now) {
+            return Optional.of(new Refused("expires_at", "it is in the past"));
+        }
+        return Optional.empty();
     }
 }

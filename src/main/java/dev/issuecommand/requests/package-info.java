@@ -11,7 +11,9 @@
  * annotations from which the build writes their schemas; the limits live in {@link
  * dev.issuecommand.requests.FieldLimits}, which the MCP input schemas use too.
  * <p>
- * This package reads and checks input only: it decides no claim or follow-up rule, knows no repository allow-list
- * and touches neither the database nor GitHub.
+ * This package reads and checks input only: it decides no claim or follow-up rule and touches neither the database
+ * nor GitHub. The one rule beyond a field's shape is what an agent key may be issued with
+ * ({@code AgentKeyRequest.refused}: repositories the allow-list admits, an expiry in the future), for the admin route
+ * and the {@code agents} command line alike; the allow-list's test is handed to it by its caller.
  */
 package dev.issuecommand.requests;

@@ -4,7 +4,6 @@ import dev.issuecommand.agents.control.AgentKeys;
 import dev.issuecommand.agents.entity.AgentKey;
 import dev.issuecommand.agents.entity.AgentKeyView;
 import dev.issuecommand.claims.control.RepositoryPolicy;
-import dev.issuecommand.github.RepoName;
 import dev.issuecommand.problems.ApiException;
 import dev.issuecommand.problems.Problem;
 import dev.issuecommand.requests.AgentKeyRequest;
@@ -62,16 +61,11 @@ public class AdminAgentsResource {
     @POST
     public Response issue(String text) {
         AgentKeyRequest request = AgentKeyRequest.from(JsonBody.parse(text));
-        for (RepoName repo : request.repos()) {
-            repositories.refusal(repo).ifPresent(refused -> {
-                throw ApiException.badRequest("Invalid repos: " + refused.message());
-            });
-        }
-        if (request.expiresAt() != null && request.expiresAt() <= clock.millis()) {
-            throw ApiException.badRequest("Invalid expires_at: it is in the past");
-        }
-        List<String> repos = request.repos().stream().map(RepoName::fullName).toList();
-        AgentKeys.Outcome outcome = keys.issue(request.agentId(), repos, request.expiresAt(), request.rotate());
+        request.refused(repositories::allows, clock.millis()).ifPresent(refused -> {
+            throw ApiException.badRequest("Invalid " + refused.field() + ": " + refused.why());
+        });
+        AgentKeys.Outcome outcome = keys.issue(request.agentId(), request.repoNames(), request.expiresAt(),
+                request.rotate());
         AgentKey.Issued issued = outcome.issued().orElseThrow(() -> new ApiException(Problem.of(409,
                 "agent_key_exists", "Agent key exists", "Agent " + request.agentId() + " has a key; pass rotate:true "
                 + "to replace it, or revoke it first")));

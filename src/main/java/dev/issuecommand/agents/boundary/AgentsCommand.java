@@ -9,7 +9,6 @@ import dev.issuecommand.agents.control.AgentKeyTable;
 import dev.issuecommand.agents.entity.AgentKeyView;
 import dev.issuecommand.config.settings.Settings;
 import dev.issuecommand.config.settings.SettingsException;
-import dev.issuecommand.github.RepoName;
 import dev.issuecommand.requests.AgentKeyRequest;
 import dev.issuecommand.store.DirectDatabase;
 import java.io.PrintStream;
@@ -85,21 +84,14 @@ public final class AgentsCommand {
         return list(keys.list());
     }
 
-    /** The rules of {@code POST /api/admin/agents}: repositories within ALLOWED_REPOS, an expiry in the future. */
+    /** Issues a key by the rules of {@code POST /api/admin/agents} ({@link AgentKeyRequest#refused}). */
     private int add(AgentKeyRequest request, Settings settings, AgentKeyTable keys) throws SQLException {
-        List<String> allowed = settings.allowedRepos();
-        for (RepoName repo : request.repos()) {
-            if (!allowed.isEmpty() && !allowed.contains(repo.key())) {
-                err.println(NAME + "Repository " + repo + " is not in ALLOWED_REPOS");
-                return REFUSED;
-            }
-        }
-        if (request.expiresAt() != null && request.expiresAt() <= clock.getAsLong()) {
-            err.println(NAME + "--expires is in the past");
+        Optional<AgentKeyRequest.Refused> refused = request.refused(settings::allowListAdmits, clock.getAsLong());
+        if (refused.isPresent()) {
+            err.println(NAME + AgentsCommandLine.optionOf(refused.get().field()) + ": " + refused.get().why());
             return REFUSED;
         }
-        List<String> repos = request.repos().stream().map(RepoName::fullName).toList();
-        Optional<AgentKeyTable.Issued> issued = keys.issue(request.agentId(), repos, request.expiresAt(),
+        Optional<AgentKeyTable.Issued> issued = keys.issue(request.agentId(), request.repoNames(), request.expiresAt(),
                 request.rotate());
         if (issued.isEmpty()) {
             err.println(NAME + "agent " + request.agentId() + " has a key; pass --rotate to replace it, or revoke "

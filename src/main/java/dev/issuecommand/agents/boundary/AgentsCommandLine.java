@@ -60,6 +60,13 @@ final class AgentsCommandLine {
     private AgentsCommandLine() {
     }
 
+    /** The option of {@code agents add} that gives the request's {@code field}. */
+    static String optionOf(String field) {
+        String option = OPTION_OF_FIELD.getOrDefault(field, field);
+        int space = option.indexOf(' ');
+        return space < 0 ? option : option.substring(0, space);
+    }
+
     /** Reads the arguments that follow {@code agents}. */
     static Command parse(List<String> args) {
         if (args.contains("--help") || args.contains("-h") || args.equals(List.of("help"))) {

@@ -3,6 +3,7 @@ package dev.issuecommand.agents.control;
 import dev.issuecommand.agents.entity.AgentKey;
 import dev.issuecommand.agents.entity.AgentKeyView;
 import dev.issuecommand.config.JsonFactories;
+import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.store.DirectDatabase;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
@@ -14,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -132,11 +132,12 @@ public final class AgentKeyTable {
     /** The event as the server's event log keeps it (snake_case members, absent ones left out), with its actor. */
     private void record(Connection connection, String type, String agentId, String prefix, long now)
             throws SQLException {
+        Event event = AgentKey.changed(type, agentId, prefix).withActor(ACTOR);
         String payload = JSON.createObjectBuilder()
-                .add("type", type)
-                .add("agent_id", agentId)
-                .add("details", JSON.createObjectBuilder(Map.of("key_prefix", prefix)))
-                .add("actor", ACTOR)
+                .add("type", event.type())
+                .add("agent_id", event.agentId())
+                .add("details", JSON.createObjectBuilder(event.details()))
+                .add("actor", event.actor())
                 .build().toString();
         database.appendEvent(connection, type, now, payload);
     }

@@ -5,14 +5,12 @@ import dev.issuecommand.agents.entity.AgentKeyView;
 import dev.issuecommand.auth.AgentKeyLookup;
 import dev.issuecommand.auth.KeyCheck;
 import dev.issuecommand.events.control.EventLog;
-import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.store.Database;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,7 +94,6 @@ public class AgentKeys implements AgentKeyLookup {
     }
 
     private void record(EntityManager em, String type, AgentKey key, long now) {
-        events.append(em, Event.of(type).withAgent(key.agentId())
-                .withDetails(Map.of("key_prefix", key.keyPrefix())), now);
+        events.append(em, AgentKey.changed(type, key.agentId(), key.keyPrefix()), now);
     }
 }

@@ -3,6 +3,7 @@ package dev.issuecommand.agents.entity;
 import dev.issuecommand.auth.ApiKey;
 import dev.issuecommand.auth.Caller;
 import dev.issuecommand.claims.entity.JsonColumns;
+import dev.issuecommand.events.entity.Event;
 import dev.issuecommand.store.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -34,6 +36,11 @@ public class AgentKey {
     public static final String ISSUED = "agent.key_issued";
     public static final String ROTATED = "agent.key_rotated";
     public static final String REVOKED = "agent.key_revoked";
+
+    /** The event of a change of {@code agentId}'s key: {@link #ISSUED}, {@link #ROTATED} or {@link #REVOKED}. */
+    public static Event changed(String type, String agentId, String keyPrefix) {
+        return Event.of(type).withAgent(agentId).withDetails(Map.of("key_prefix", keyPrefix));
+    }
 
     private static final Pattern SHAPE = Pattern.compile("icak_[0-9a-f]{12}_[A-Za-z0-9_-]{43}");
 

@@ -69,7 +69,7 @@ public class ClaimsResource {
     @POST
     public Response claim(String text) {
         ClaimRequest request = ClaimRequest.from(JsonBody.parse(text).sentBy(callers.sender()));
-        return respond(claims.claim(request.agentId(), request.repo(), request.issueNumber()));
+        return ResultResponses.of(claims.claim(request.agentId(), request.repo(), request.issueNumber()));
     }
 
     @Operation(summary = "List active claims")
@@ -129,7 +129,7 @@ public class ClaimsResource {
     @Path("{claimId}")
     public Response update(@PathParam("claimId") String claimId, String text) {
         ClaimUpdate update = ClaimUpdate.from(JsonBody.parse(text).sentBy(callers.sender()));
-        return respond(claims.update(claimId, update.agentId(), update.status(), update.note(), update.prUrl()));
+        return ResultResponses.of(claims.update(claimId, update.agentId(), update.status(), update.note(), update.prUrl()));
     }
 
     @Operation(summary = "Release a claim",
@@ -149,7 +149,7 @@ public class ClaimsResource {
             String text) {
         ClaimRelease release = ClaimRelease.from(JsonBody.parse(text).withFallback("agent_id", queryAgent)
                 .sentBy(callers.sender()));
-        return respond(claims.release(claimId, release.agentId(), release.reason()));
+        return ResultResponses.of(claims.release(claimId, release.agentId(), release.reason()));
     }
 
     @Operation(summary = "Keep a claim fresh",
@@ -165,11 +165,6 @@ public class ClaimsResource {
     @Path("{claimId}/heartbeat")
     public Response heartbeat(@PathParam("claimId") String claimId, String text) {
         AgentRequest request = AgentRequest.from(JsonBody.parse(text).sentBy(callers.sender()));
-        return respond(claims.heartbeat(claimId, request.agentId()));
-    }
-
-    static Response respond(ClaimResult result) {
-        return ResultResponses.of(result.ok(), result, result.reason(), result.message(), result.ownerAgentId(),
-                result.claim());
+        return ResultResponses.of(claims.heartbeat(claimId, request.agentId()));
     }
 }

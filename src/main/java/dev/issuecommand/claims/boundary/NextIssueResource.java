@@ -2,6 +2,7 @@ package dev.issuecommand.claims.boundary;
 
 import dev.issuecommand.auth.Callers;
 import dev.issuecommand.claims.entity.ClaimResult;
+import dev.issuecommand.problems.ResultResponses;
 import dev.issuecommand.requests.JsonBody;
 import dev.issuecommand.requests.WorkRequest;
 import dev.issuecommand.waiting.boundary.SuspendedAnswers;
@@ -54,6 +55,6 @@ public class NextIssueResource {
     public void next(String text, @Suspended AsyncResponse response) {
         WorkRequest request = WorkRequest.from(JsonBody.parse(text).sentBy(callers.sender()));
         SuspendedAnswers.answer(response, request.waitSeconds(), () -> work.nextIssue(request),
-                ClaimsResource::respond);
+                ResultResponses::of);
     }
 }

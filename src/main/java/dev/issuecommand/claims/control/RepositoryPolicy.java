@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -42,15 +41,13 @@ public class RepositoryPolicy {
      * caller's key (if it names repositories) names it too.
      */
     public boolean allows(String fullName) {
-        List<String> allowed = settings.allowedRepos();
-        return (allowed.isEmpty() || allowed.contains(fullName.toLowerCase(Locale.ROOT)))
+        return settings.allowListAdmits(fullName)
                 && callers.current().map(caller -> caller.permits(fullName)).orElse(true);
     }
 
     /** The refusal for a repository outside {@code ALLOWED_REPOS} or the caller's key; empty when it may work on it. */
     public Optional<Refusal> refusal(RepoName repo) {
-        List<String> allowed = settings.allowedRepos();
-        if (!allowed.isEmpty() && !allowed.contains(repo.key())) {
+        if (!settings.allowListAdmits(repo.fullName())) {
             return Optional.of(new Refusal(Reason.INVALID_REPO, "Repository " + repo + " is not in ALLOWED_REPOS"));
         }
         return keyRefusal(repo);

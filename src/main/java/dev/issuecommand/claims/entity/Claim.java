@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,7 +98,7 @@ public class Claim {
     private String actor;
 
     @Transient
-    private final ParsedColumn<List<StatusChange>> parsedHistory = new ParsedColumn<>();
+    private final HistoryColumn history = new HistoryColumn();
 
     @Transient
     private final ParsedColumn<List<String>> parsedLabels = new ParsedColumn<>();
@@ -233,11 +232,11 @@ public class Claim {
 
     /** When the claim last became stale, from its status history (its last update when the history says nothing). */
     public long staleSince() {
-        List<StatusChange> history = history();
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (ClaimStatus.STALE.wire().equals(history.get(i).status())) {
+        List<StatusChange> changes = history.of(statusHistory);
+        for (int i = changes.size() - 1; i >= 0; i--) {
+            if (ClaimStatus.STALE.wire().equals(changes.get(i).status())) {
                 try {
-                    return Instant.parse(history.get(i).timestamp()).toEpochMilli();
+                    return Instant.parse(changes.get(i).timestamp()).toEpochMilli();
                 } catch (RuntimeException e) {
                     break;
                 }
@@ -279,9 +278,7 @@ public class Claim {
         if (agentActivity) {
             lastActivityAt = now;
         }
-        List<StatusChange> longer = JsonColumns.appended(history(), status, now, note, actor);
-        statusHistory = JsonColumns.write(longer);
-        parsedHistory.keep(statusHistory, longer);
+        statusHistory = history.append(statusHistory, status, now, note, actor);
         if (next.terminal()) {
             active = 0;
             endedAt = now;
@@ -345,15 +342,10 @@ public class Claim {
 
     private ClaimView view(ClaimView.Deadlines deadlines) {
         return new ClaimView(claimId, agentId, repo, issueNumber, issueTitle,
-                parsedLabels.of(issueLabels, json -> Collections.unmodifiableList(JsonColumns.strings(json))),
-                parsedAssignees.of(issueAssignees, json -> Collections.unmodifiableList(JsonColumns.strings(json))),
+                parsedLabels.of(issueLabels, JsonColumns::readOnlyStrings),
+                parsedAssignees.of(issueAssignees, JsonColumns::readOnlyStrings),
                 status, Timestamps.iso(claimedAt), Timestamps.iso(lastUpdated), Timestamps.iso(lastActivityAt),
-                history(), prUrl, deadlines.staleAt(), deadlines.autoReleaseAt());
-    }
-
-    /** The status history, parsed from its column once per value of the column. */
-    private List<StatusChange> history() {
-        return parsedHistory.of(statusHistory, json -> Collections.unmodifiableList(JsonColumns.history(json)));
+                history.of(statusHistory), prUrl, deadlines.staleAt(), deadlines.autoReleaseAt());
     }
 
     public String claimId() {

@@ -1,6 +1,7 @@
 package dev.issuecommand.claims.entity;
 
 import dev.issuecommand.github.GitHubIssue;
+import dev.issuecommand.problems.OperationResult;
 import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.Refusal;
 import dev.issuecommand.quarantine.entity.QuarantineView;
@@ -28,7 +29,8 @@ public record ClaimResult(
         @Schema(name = "issue_close_error") String issueCloseError,
         @Schema(name = "quarantined", description = "true when the claimed issue is quarantined (docs/behaviour.md "
                 + "§17)") Boolean quarantined,
-        @Schema(name = "quarantine", implementation = QuarantineView.class) QuarantineView quarantine) {
+        @Schema(name = "quarantine", implementation = QuarantineView.class) QuarantineView quarantine)
+        implements OperationResult {
 
     /** The reasons a claim operation answers, as the MCP output schema lists them. */
     public static final List<Reason> REASONS = List.of(Reason.ALREADY_CLAIMED, Reason.CLAIM_NOT_FOUND,
@@ -65,6 +67,12 @@ public record ClaimResult(
 
     public static ClaimResult refused(Reason reason, String message, ClaimView claim, String owner) {
         return new ClaimResult(false, claim, null, reason, message, owner, null, null, null, null, null);
+    }
+
+    /** A refused claim change shows the claim as it stands. */
+    @Override
+    public Object refusedClaim() {
+        return claim;
     }
 
     public ClaimResult withIssue(Object issue) {

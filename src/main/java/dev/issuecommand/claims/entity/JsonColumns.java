@@ -24,6 +24,11 @@ public final class JsonColumns {
         return JsonbConfiguration.JSONB.fromJson(json, STRINGS);
     }
 
+    /** {@link #strings}, read-only. */
+    public static List<String> readOnlyStrings(String json) {
+        return Collections.unmodifiableList(strings(json));
+    }
+
     public static List<StatusChange> history(String json) {
         return new ArrayList<>(JsonbConfiguration.JSONB.fromJson(json, CHANGES));
     }
@@ -43,11 +48,6 @@ public final class JsonColumns {
         StatusChange change = changes.get(newest);
         changes.set(newest, new StatusChange(change.status(), change.timestamp(), change.note(), actor));
         return write(changes);
-    }
-
-    /** {@code json} with one more entry, made by {@code actor} (null: not known). */
-    public static String appendHistory(String json, String status, long now, String note, String actor) {
-        return write(appended(history(json), status, now, note, actor));
     }
 
     /** A new history: {@code changes} and one more entry, made by {@code actor} (null: not known). */

@@ -129,6 +129,15 @@ public record Settings(
                         r.hours("QUARANTINE_WINDOW_HOURS", 24)));
     }
 
+    /**
+     * Whether {@code ALLOWED_REPOS} admits the repository {@code fullName} ({@code owner/name}, any case): it is empty
+     * or names it. The allow-list's one membership test; {@code claims.control.RepositoryPolicy} adds an agent key's
+     * narrowing to it.
+     */
+    public boolean allowListAdmits(String fullName) {
+        return allowedRepos.isEmpty() || allowedRepos.contains(fullName.toLowerCase(Locale.ROOT));
+    }
+
     /** A yes/no setting's value: 1/true/yes/on or 0/false/no/off, in any case; empty for anything else. */
     static java.util.Optional<Boolean> parseFlag(String value) {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {

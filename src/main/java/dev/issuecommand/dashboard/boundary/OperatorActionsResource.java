@@ -64,9 +64,7 @@ public class OperatorActionsResource {
     @Path("claims/{claimId}/release")
     public Response release(@PathParam("claimId") String claimId, String text) {
         OperatorNote note = OperatorNote.required(JsonBody.parse(text));
-        ClaimResult result = claims.releaseForOperator(claimId, note.reason());
-        return ResultResponses.of(result.ok(), result, result.reason(), result.message(), result.ownerAgentId(),
-                result.claim());
+        return ResultResponses.of(claims.releaseForOperator(claimId, note.reason()));
     }
 
     @Operation(summary = "Put a follow-up back in the queue",
@@ -82,7 +80,7 @@ public class OperatorActionsResource {
     @POST
     @Path("followups/{workItemId}/requeue")
     public Response requeue(@PathParam("workItemId") String workItemId, String text) {
-        return respond(followups.requeue(workItemId, OperatorNote.optional(JsonBody.parse(text)).reason()));
+        return ResultResponses.of(followups.requeue(workItemId, OperatorNote.optional(JsonBody.parse(text)).reason()));
     }
 
     @Operation(summary = "Dismiss a follow-up",
@@ -98,7 +96,7 @@ public class OperatorActionsResource {
     @POST
     @Path("followups/{workItemId}/dismiss")
     public Response dismiss(@PathParam("workItemId") String workItemId, String text) {
-        return respond(followups.dismiss(workItemId, OperatorNote.optional(JsonBody.parse(text)).reason()));
+        return ResultResponses.of(followups.dismiss(workItemId, OperatorNote.optional(JsonBody.parse(text)).reason()));
     }
 
     @Operation(summary = "Sync with GitHub now", description = "As POST /api/sync, asked for by the operator.")
@@ -113,9 +111,5 @@ public class OperatorActionsResource {
     public Map<String, Object> sync() throws InterruptedException {
         JsonLog.info("dashboard.sync_requested", "operator", callers.sender().operator());
         return Map.of("ok", true, "sync", sync.syncNowAndWait());
-    }
-
-    private static Response respond(FollowupResult result) {
-        return ResultResponses.of(result.ok(), result, result.reason(), result.message(), result.ownerAgentId(), null);
     }
 }

@@ -84,10 +84,6 @@ public class FollowupsResource {
     @Path("{workItemId}")
     public Response update(@PathParam("workItemId") String workItemId, String text) {
         FollowupUpdate update = FollowupUpdate.from(JsonBody.parse(text).sentBy(callers.sender()));
-        return respond(followups.update(workItemId, update.agentId(), update.status(), update.note()));
-    }
-
-    static Response respond(FollowupResult result) {
-        return ResultResponses.of(result.ok(), result, result.reason(), result.message(), result.ownerAgentId(), null);
+        return ResultResponses.of(followups.update(workItemId, update.agentId(), update.status(), update.note()));
     }
 }

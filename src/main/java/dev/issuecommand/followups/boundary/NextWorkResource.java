@@ -54,7 +54,6 @@ public class NextWorkResource {
     @POST
     public void next(String text, @Suspended AsyncResponse response) {
         WorkRequest request = WorkRequest.from(JsonBody.parse(text).sentBy(callers.sender()));
-        SuspendedAnswers.answer(response, request.waitSeconds(), () -> work.nextWork(request),
-                result -> ResultResponses.of(result.ok(), result, result.reason(), result.message(), null, null));
+        SuspendedAnswers.answer(response, request.waitSeconds(), () -> work.nextWork(request), ResultResponses::of);
     }
 }

@@ -1,5 +1,6 @@
 package dev.issuecommand.followups.entity;
 
+import dev.issuecommand.claims.entity.HistoryColumn;
 import dev.issuecommand.claims.entity.JsonColumns;
 import dev.issuecommand.claims.entity.Move;
 import dev.issuecommand.claims.entity.Transitions;
@@ -12,7 +13,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -115,6 +115,9 @@ public class Followup {
     /** Who asks for the change being made, recorded in its history entry; not stored in a column of its own. */
     @Transient
     private String actor;
+
+    @Transient
+    private final HistoryColumn history = new HistoryColumn();
 
     protected Followup() {
     }
@@ -251,7 +254,7 @@ public class Followup {
         if (next == FollowupStatus.DISMISSED) {
             dismissReason = note;
         }
-        statusHistory = JsonColumns.appendHistory(statusHistory, status, now, note, actor);
+        statusHistory = history.append(statusHistory, status, now, note, actor);
         if (next.terminal()) {
             active = 0;
             endedAt = now;
@@ -287,7 +290,7 @@ public class Followup {
         return new FollowupView(workItemId, repo, prNumber, prUrl, prTitle, sourceEventType, sourceEventId,
                 sourceDeliveryId, requestedBy, summary, JsonColumns.strings(actionableComments),
                 status, Timestamps.iso(createdAt), Timestamps.iso(lastUpdated), claimedByAgentId,
-                Timestamps.isoOrNull(claimedAt), Timestamps.isoOrNull(doneAt), dismissReason, JsonColumns.history(statusHistory));
+                Timestamps.isoOrNull(claimedAt), Timestamps.isoOrNull(doneAt), dismissReason, history.of(statusHistory));
     }
 
     public String workItemId() {

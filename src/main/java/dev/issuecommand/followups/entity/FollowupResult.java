@@ -1,5 +1,6 @@
 package dev.issuecommand.followups.entity;
 
+import dev.issuecommand.problems.OperationResult;
 import dev.issuecommand.problems.Reason;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,7 +17,8 @@ public record FollowupResult(
         @Schema(name = "reason", implementation = String.class, enumeration = {"work_item_not_found", "agent_mismatch",
             "invalid_transition"}, description = "Why the operation was refused") Reason reason,
         @Schema(name = "message") String message,
-        @Schema(name = "owner_agent_id", description = "The agent holding the work item") String ownerAgentId) {
+        @Schema(name = "owner_agent_id", description = "The agent holding the work item") String ownerAgentId)
+        implements OperationResult {
 
     public static FollowupResult success(FollowupView item) {
         return new FollowupResult(true, item, null, null, null, null);

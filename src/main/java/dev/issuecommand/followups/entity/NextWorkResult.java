@@ -1,6 +1,7 @@
 package dev.issuecommand.followups.entity;
 
 import dev.issuecommand.claims.entity.ClaimView;
+import dev.issuecommand.problems.OperationResult;
 import dev.issuecommand.problems.Reason;
 import dev.issuecommand.problems.Refusal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -19,7 +20,7 @@ public record NextWorkResult(
         @Schema(name = "issue", ref = "Issue") Object issue,
         @Schema(name = "reason", implementation = String.class, description = "Why nothing was picked, as next_issue")
         Reason reason,
-        @Schema(name = "message") String message) {
+        @Schema(name = "message") String message) implements OperationResult {
 
     public static NextWorkResult followup(FollowupView item) {
         return new NextWorkResult(true, "pr_followup", item, null, null, null, null);

@@ -98,7 +98,7 @@ class AgentsCommandTest {
         assertThat(outside.err()).contains("Repository other/repo is not in ALLOWED_REPOS");
         Run past = run("add", "bot-1", "--expires", "2020-01-01T00:00:00Z");
         assertThat(past.code()).isEqualTo(1);
-        assertThat(past.err()).contains("--expires is in the past");
+        assertThat(past.err()).contains("--expires: it is in the past");
         assertThat(outside.out() + past.out()).isEmpty();
         assertThat(query("SELECT COUNT(*) FROM agent_keys")).containsExactly("0");
     }

@@ -11,7 +11,8 @@ class JsonColumnsTest {
         String started = JsonColumns.attributeNewest(JsonColumns.startHistory("claimed", 0), "agent:a");
         assertThat(JsonColumns.attributeNewest(started, "system")).as("an attributed entry keeps its actor")
                 .isEqualTo(started);
-        String moved = JsonColumns.attributeNewest(JsonColumns.appendHistory(started, "stale", 1000, "idle", null), "system");
+        String moved = JsonColumns.attributeNewest(
+                new HistoryColumn().append(started, "stale", 1000, "idle", null), "system");
         assertThat(JsonColumns.history(moved)).extracting(StatusChange::status, StatusChange::actor)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("claimed", "agent:a"),
                         org.assertj.core.groups.Tuple.tuple("stale", "system"));
