@@ -163,5 +163,23 @@ class RateLimitIT {
                 Map.of("X-Forwarded-For", "10.6.0.7")), "agent_mutation");
         assertThat(api.get("/api/claims/" + claimId).json().get("claim").get("status").asText())
                 .as("a refused mutation changes nothing").isEqualTo("in_progress");
+        assertLimited(send("DELETE", "/api/quarantine/" + REPO + "/2", null, Map.of("X-Forwarded-For", "10.6.0.8")),
+                "agent_mutation");
+    }
+
+    @Test
+    void dashboardSignInsAreLimitedPerIpSoKeysCannotBeGuessed() {
+        Map<String, String> from = Map.of("X-Forwarded-For", "10.7.0.1");
+        for (int i = 0; i < IP_BURST; i++) {
+            Api.Answer wrong = api.sendWith("POST", "/ui/api/session", Map.of("key", "guess-" + i, "name", "mallory"),
+                    from);
+            assertThat(wrong.status()).as(wrong.text()).isEqualTo(401);
+        }
+        Api.Answer right = api.sendWith("POST", "/ui/api/session",
+                Map.of("key", ServerProcess.API_KEY, "name", "mallory"), from);
+        assertLimited(right, "ip");
+        assertThat(right.raw().headers().firstValue("Set-Cookie")).as("no session while limited").isEmpty();
+        assertThat(api.sendWith("POST", "/ui/api/session", Map.of("key", ServerProcess.API_KEY, "name", "alice"),
+                Map.of("X-Forwarded-For", "10.7.0.2")).status()).as("another address signs in").isEqualTo(200);
     }
 }

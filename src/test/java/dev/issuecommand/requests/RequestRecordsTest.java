@@ -9,6 +9,7 @@ import dev.issuecommand.claims.entity.ClaimStatus;
 import dev.issuecommand.followups.control.FollowupQueries;
 import dev.issuecommand.followups.entity.FollowupStatus;
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,20 @@ class RequestRecordsTest {
                 .isEqualTo("Missing or invalid field: issue_number");
         assertThat(detail(() -> ClaimRequest.from(adminArguments(Map.of("agent_id", "a", "repo", "x")))))
                 .isEqualTo("Missing or invalid field: repo");
+    }
+
+    @Test
+    void anAgentKeyIsIssuedOnlyForAdmittedRepositoriesAndAFutureExpiry() {
+        AgentKeyRequest request = AgentKeyRequest.from(admin(
+                "{\"agent_id\":\"a-1\",\"repos\":[\"Acme/Widgets\",\"acme/api\"],"
+                + "\"expires_at\":\"2027-01-31T00:00:00Z\"}"));
+        long before = Instant.parse("2027-01-30T00:00:00Z").toEpochMilli();
+        assertThat(request.repoNames()).containsExactly("Acme/Widgets", "acme/api");
+        assertThat(request.refused(repo -> true, before)).isEmpty();
+        assertThat(request.refused(repo -> !repo.equals("acme/api"), before)).contains(
+                new AgentKeyRequest.Refused("repos", "Repository acme/api is not in ALLOWED_REPOS"));
+        assertThat(request.refused(repo -> true, request.expiresAt())).contains(
+                new AgentKeyRequest.Refused("expires_at", "it is in the past"));
     }
 
     @Test

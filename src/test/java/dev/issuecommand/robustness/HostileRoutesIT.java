@@ -32,10 +32,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hundreds of malformed or hostile requests against every route the claims suite ({@code HostileInputIT}) leaves
- * out: follow-ups, next-work, repositories, issues, sync, the agent keys, the webhook path, {@code /sse}, health, odd
- * headers and auth schemes, plus raw malformed HTTP over a socket. No 5xx, the process stays up, the stored claim and
- * follow-up are unchanged, no agent key is issued or revoked, no secret reaches the logs and stdout stays empty; with
- * the data in SQLite and in PostgreSQL.
+ * out: follow-ups, next-work, repositories, issues, sync, the agent keys, quarantine, the dashboard's sign-in and
+ * changes, the webhook path, {@code /sse}, health, odd headers and auth schemes, plus raw malformed HTTP over a
+ * socket. No 5xx, the process stays up, the stored claim and follow-up are unchanged, no agent key is issued or
+ * revoked, no secret reaches the logs and stdout stays empty; with the data in SQLite and in PostgreSQL.
  */
 class HostileRoutesIT {
 
@@ -88,7 +88,7 @@ class HostileRoutesIT {
 
                 List<String> failures = new ArrayList<>();
                 int count = 0;
-                for (HttpRequest request : requests(server.base(), item, agentKey)) {
+                for (HttpRequest request : requests(server.base(), held, item, agentKey)) {
                     Api.Answer answer = request.uri().getPath().equals("/sse") ? api.sendStreaming(request) : api.send(request);
                     count++;
                     check(request, answer, failures);
@@ -164,10 +164,11 @@ class HostileRoutesIT {
         return text.length() > 200 ? text.substring(0, 200) + "…" : text;
     }
 
-    private static List<HttpRequest> requests(String base, String item, String agentKey) {
+    private static List<HttpRequest> requests(String base, String held, String item, String agentKey) {
         List<HttpRequest> out = new ArrayList<>();
         String key = "Bearer " + ServerProcess.API_KEY;
         out.addAll(agentKeyRequests(base, key, "Bearer " + agentKey));
+        out.addAll(quarantineAndDashboardRequests(base, key, held, item));
         for (String value : ODD_VALUES) {
             for (String field : List.of("agent_id", "status", "note")) {
                 String body = "{\"agent_id\":\"mallory\",\"status\":\"dismissed\",\"" + field + "\":" + value + "}";
@@ -334,6 +335,46 @@ class HostileRoutesIT {
             out.add(Api.request(admin, "GET", null, auth));
             out.add(Api.request(admin + "/keeper-agent", "DELETE", null, auth));
         }
+        return out;
+    }
+
+    /**
+     * The quarantine routes and the dashboard's API: odd repositories and numbers, broken bodies, sign-ins with odd
+     * keys and names, and the page's changes to the held claim and follow-up without a session or with a forged one.
+     */
+    private static List<HttpRequest> quarantineAndDashboardRequests(String base, String key, String held, String item) {
+        List<HttpRequest> out = new ArrayList<>();
+        String quarantine = base + "/api/quarantine";
+        String session = base + "/ui/api/session";
+        for (String segment : ODD_SEGMENTS) {
+            out.add(Api.request(quarantine + "?repo=" + segment, "GET", null, key));
+            out.add(Api.request(quarantine + "/" + REPO + "/" + segment, "DELETE", null, key));
+            out.add(Api.request(quarantine + "/" + segment + "/routes/2", "DELETE", null, key));
+            out.add(Api.request(base + "/ui/api/claims/" + segment + "/release", "POST", "{\"reason\":\"x\"}", null));
+        }
+        for (String value : ODD_VALUES) {
+            out.add(Api.request(session, "POST", "{\"key\":" + value + ",\"name\":\"mallory\"}", null));
+            out.add(Api.request(session, "POST", "{\"key\":\"wrong\",\"name\":" + value + "}", null));
+        }
+        for (String body : BROKEN_BODIES) {
+            out.add(Api.request(session, "POST", body, null));
+            out.add(Api.request(quarantine + "/" + REPO + "/2", "DELETE", body, key));
+        }
+        for (String cookie : List.of("", "ic_session=", "ic_session=forged", "ic_session=" + "x".repeat(5000),
+                "ic_session=%00; ic_session=again")) {
+            for (String path : List.of("/ui/api/state", "/ui/api/claims/" + held + "/release",
+                    "/ui/api/followups/" + item + "/dismiss", "/ui/api/sync")) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .header("X-CSRF-Token", "forged").header("Origin", base);
+                if (!cookie.isEmpty()) {
+                    request.header("Cookie", cookie);
+                }
+                out.add(path.endsWith("state") ? request.GET().build()
+                        : request.POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"hostile\"}")).build());
+            }
+        }
+        out.add(Api.request(base + "/ui/api/claims/" + held + "/release", "POST", "{\"reason\":\"x\"}", key));
         return out;
     }
 

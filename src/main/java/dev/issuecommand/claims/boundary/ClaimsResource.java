@@ -129,7 +129,8 @@ public class ClaimsResource {
     @Path("{claimId}")
     public Response update(@PathParam("claimId") String claimId, String text) {
         ClaimUpdate update = ClaimUpdate.from(JsonBody.parse(text).sentBy(callers.sender()));
-        return ResultResponses.of(claims.update(claimId, update.agentId(), update.status(), update.note(), update.prUrl()));
+        return ResultResponses.of(
+                claims.update(claimId, update.agentId(), update.status(), update.note(), update.prUrl()));
     }
 
     @Operation(summary = "Release a claim",

@@ -290,7 +290,8 @@ public class Followup {
         return new FollowupView(workItemId, repo, prNumber, prUrl, prTitle, sourceEventType, sourceEventId,
                 sourceDeliveryId, requestedBy, summary, JsonColumns.strings(actionableComments),
                 status, Timestamps.iso(createdAt), Timestamps.iso(lastUpdated), claimedByAgentId,
-                Timestamps.isoOrNull(claimedAt), Timestamps.isoOrNull(doneAt), dismissReason, history.of(statusHistory));
+                Timestamps.isoOrNull(claimedAt), Timestamps.isoOrNull(doneAt), dismissReason,
+                history.of(statusHistory));
     }
 
     public String workItemId() {

@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The mutation rate limit on MCP over HTTP: a tool that changes something takes one token from the caller's
- * principal bucket and one from its {@code agent_id}'s, exactly as the seven mutation routes of the HTTP API do.
+ * principal bucket and one from its {@code agent_id}'s, exactly as the mutation routes of the HTTP API do.
  * Calls relayed from a local stdio front are not limited (rate limits are for HTTP clients; stdio never had them).
  */
 @ApplicationScoped

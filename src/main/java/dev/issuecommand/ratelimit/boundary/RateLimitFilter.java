@@ -9,6 +9,7 @@ import dev.issuecommand.ratelimit.entity.Verdict;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -17,14 +18,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * Per-IP limits of docs/behaviour.md §11, before authentication: every {@code /api} route and the webhook path take a
- * token from the client's {@code ip} bucket, every {@code /sse} connection attempt one from its {@code sse_connect}
- * bucket.
+ * Per-IP limits of docs/behaviour.md §11, before authentication: every {@code /api} route, the webhook path and the
+ * dashboard's sign-in take a token from the client's {@code ip} bucket, every {@code /sse} connection attempt one from
+ * its {@code sse_connect} bucket.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 50)
 public class RateLimitFilter implements ContainerRequestFilter {
+
+    /** The dashboard's sign-in route. */
+    static final String SIGN_IN = "/ui/api/session";
 
     @Inject
     IssueCommandMetrics metrics;
@@ -47,7 +51,8 @@ public class RateLimitFilter implements ContainerRequestFilter {
         Verdict verdict;
         if (path.equals("/sse") || path.startsWith("/sse/")) {
             verdict = limits.sseConnect(clientIp(request));
-        } else if (path.equals("/api") || path.startsWith("/api/") || path.equals(settings.webhookPath())) {
+        } else if (path.equals("/api") || path.startsWith("/api/") || path.equals(settings.webhookPath())
+                || isSignIn(request.getMethod(), path)) {
             verdict = limits.api(clientIp(request));
         } else {
             return;
@@ -56,6 +61,11 @@ public class RateLimitFilter implements ContainerRequestFilter {
             metrics.rateLimited(verdict.scope());
             request.abortWith(TooManyRequests.of(verdict));
         }
+    }
+
+    /** The dashboard's sign-in, where the API key is tried: limited per IP like the API, so keys cannot be guessed. */
+    private static boolean isSignIn(String method, String path) {
+        return HttpMethod.POST.equals(method) && (path.equals(SIGN_IN) || path.equals(SIGN_IN + "/"));
     }
 
     private String clientIp(ContainerRequestContext request) {

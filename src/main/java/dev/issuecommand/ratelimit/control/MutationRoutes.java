@@ -17,7 +17,8 @@ public final class MutationRoutes {
             new Route("POST", Pattern.compile("/api/claims/[^/]+/heartbeat/?")),
             new Route("POST", Pattern.compile("/api/next/?")),
             new Route("POST", Pattern.compile("/api/next-work/?")),
-            new Route("PATCH", Pattern.compile("/api/followups/[^/]+/?")));
+            new Route("PATCH", Pattern.compile("/api/followups/[^/]+/?")),
+            new Route("DELETE", Pattern.compile("/api/quarantine/[^/]+/[^/]+/[^/]+/?")));
 
     private MutationRoutes() {
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class MutationRoutesTest {
 
     @Test
-    void theSixMutationRoutesMatchByMethodAndPath() {
+    void theMutationRoutesMatchByMethodAndPath() {
         assertThat(MutationRoutes.matches("POST", "/api/claims")).isTrue();
         assertThat(MutationRoutes.matches("PATCH", "/api/claims/abc")).isTrue();
         assertThat(MutationRoutes.matches("DELETE", "/api/claims/abc")).isTrue();
@@ -16,6 +16,7 @@ class MutationRoutesTest {
         assertThat(MutationRoutes.matches("POST", "/api/next")).isTrue();
         assertThat(MutationRoutes.matches("post", "/api/next-work")).isTrue();
         assertThat(MutationRoutes.matches("PATCH", "/api/followups/w-1")).isTrue();
+        assertThat(MutationRoutes.matches("DELETE", "/api/quarantine/acme/api/7")).isTrue();
     }
 
     @Test
@@ -26,5 +27,7 @@ class MutationRoutesTest {
         assertThat(MutationRoutes.matches("PATCH", "/api/claims/abc/heartbeat")).isFalse();
         assertThat(MutationRoutes.matches("POST", "/api/webhooks/github")).isFalse();
         assertThat(MutationRoutes.matches("GET", "/api/followups")).isFalse();
+        assertThat(MutationRoutes.matches("GET", "/api/quarantine")).isFalse();
+        assertThat(MutationRoutes.matches("DELETE", "/api/quarantine/acme/api")).isFalse();
     }
 }
