@@ -51,7 +51,7 @@ public final class JsonColumns {
     }
 
     /** A new history: {@code changes} and one more entry, made by {@code actor} (null: not known). */
-    public static List<StatusChange> appended(List<StatusChange> changes, String status, long now, String note,
+    static List<StatusChange> appended(List<StatusChange> changes, String status, long now, String note,
             String actor) {
         List<StatusChange> longer = new ArrayList<>(changes.size() + 1);
         longer.addAll(changes);
