@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -99,6 +100,7 @@ public class GitHubSync {
     private final Map<String, Set<Integer>> lastSeenOpen = new ConcurrentHashMap<>();
     private volatile SyncTrigger<SyncReport> trigger;
     private volatile ScheduledFuture<?> schedule;
+    private volatile boolean stopping;
 
     @PostConstruct
     void init() {
@@ -128,6 +130,7 @@ public class GitHubSync {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         ScheduledFuture<?> running = schedule;
         if (running != null) {
             running.cancel(false);
@@ -161,8 +164,27 @@ public class GitHubSync {
         try {
             return reconcileAll();
         } catch (RuntimeException e) {
-            JsonLog.warn("sync.failed", "error", e.getClass().getSimpleName(), "message", e.getMessage());
+            if (stopped()) {
+                JsonLog.info("sync.stopped", "message", "The server is stopping; this sync ends unfinished");
+            } else {
+                JsonLog.warn("sync.failed", "error", e.getClass().getSimpleName(), "message", e.getMessage());
+            }
             throw e;
+        }
+    }
+
+    /**
+     * Whether the server is stopping: the application is being destroyed, or the executor cancelled this sync (its
+     * thread is interrupted; a Fault Tolerance timeout clears the flag it sets, so this is no GitHub timeout).
+     */
+    private boolean stopped() {
+        return stopping || Thread.currentThread().isInterrupted();
+    }
+
+    /** Ends the sync here when the server is stopping: no more GitHub calls or writes to a closing database. */
+    private void endIfStopping() {
+        if (stopped()) {
+            throw new CancellationException("The server is stopping");
         }
     }
 
@@ -175,10 +197,14 @@ public class GitHubSync {
         int refreshed = 0;
         List<String> failed = new ArrayList<>();
         for (RepoName repo : repos) {
+            endIfStopping();
             Map<Integer, GitHubIssue> open;
             try {
                 open = openIssues(repo);
             } catch (RuntimeException e) {
+                if (stopped()) {
+                    throw e;
+                }
                 failed.add(repo.fullName());
                 JsonLog.warn("sync.repo_skipped", "repo", repo.fullName(), "error", e.getMessage());
                 continue;
@@ -191,6 +217,7 @@ public class GitHubSync {
             closed += changes[0];
             refreshed += changes[1];
         }
+        endIfStopping();
         StaleSweep.Outcome stale = staleSweep.sweep();
         SyncReport report = new SyncReport(scanned, seen, newlyOpened, closed, refreshed, stale.staleMarked(),
                 stale.autoReleased(), List.copyOf(failed));
