@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * The JVM options a server process runs with when whoever started it chose no heap size: {@code SERVER_JAVA_OPTIONS},
  * else a small footprint (a heap that starts at 64 MB and grows only as far as the load needs, up to 256 MB; the serial
  * collector; small thread stacks and code cache; the native heap given back to the system every 5 s where the JDK
- * can), plus {@code MALLOC_ARENA_MAX=2} in its environment. The
+ * can; C2 kept away from code that only runs while Liberty starts, {@link StartOnlyCode}), plus
+ * {@code MALLOC_ARENA_MAX=2} in its environment. The
  * stdio front gives them to the background server it starts; the launcher gives them to the server JVM it starts for
  * a plain {@code java -jar} ({@link TunedJvm}).
  */
@@ -45,6 +46,7 @@ public final class ServerJvmOptions {
         if (trimsNativeHeap(java, os)) {
             options.addAll(NATIVE_HEAP_TRIM);
         }
+        options.addAll(StartOnlyCode.compileCommandOptions());
         return List.copyOf(options);
     }
 

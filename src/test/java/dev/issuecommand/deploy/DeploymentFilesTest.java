@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Static checks of the deployment files: the compose file's hardening, the scale proxy's routing, the systemd unit's
- * sandbox.
+ * sandbox, the server JVM options of the container and the unit.
  */
 class DeploymentFilesTest {
 
@@ -86,6 +86,20 @@ class DeploymentFilesTest {
                 "StandardInput=null", "CapabilityBoundingSet=");
         assertThat(lines).filteredOn(l -> l.startsWith("ReadWritePaths=")).hasSize(1);
         assertThat(lines).anyMatch(l -> l.startsWith("ExecStart=/usr/bin/java") && l.contains("-jar /opt/issuecommand/issuecommand.jar"));
+    }
+
+    @Test
+    void theContainerAndTheSystemdUnitGiveTheServerJvmTheStartOnlyCompileCommands() throws Exception {
+        String source = "src/main/resources/dev/issuecommand/launcher/start-only-code.compile-commands";
+        assertThat(Path.of(source)).isRegularFile();
+        String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
+        assertThat(dockerfile).contains("COPY " + source + " /app/start-only-code.compile-commands")
+                .containsPattern("JAVA_TOOL_OPTIONS=\"[^\"]*-XX:CompileCommandFile=/app/start-only-code.compile-commands");
+        assertThat(Files.readAllLines(Path.of("docker/systemd/issuecommand.service")))
+                .anyMatch(l -> l.startsWith("ExecStart=/usr/bin/java")
+                        && l.contains("-XX:CompileCommandFile=/opt/issuecommand/start-only-code.compile-commands -jar"));
+        assertThat(Files.readString(Path.of("README.md"))).as("the README's install steps put the file there")
+                .contains("sudo install -m 0644 " + source + " /opt/issuecommand/");
     }
 
     /** The directives of the upstream that the block {@code header} of the nginx file {@code conf} passes to. */
