@@ -35,8 +35,11 @@ final class GhCliToken {
     }
 
     private static String report(String token) {
-        System.err.println("{\"level\":\"INFO\",\"event\":\"" + (token != null ? "github.gh.available" : "github.gh.unavailable")
-                + "\",\"message\":\"" + (token != null ? "GITHUB_TOKEN taken from gh auth token" : "gh CLI not available or not logged in") + "\"}");
+        if (token != null) {
+            LauncherLog.info("github.gh.available", "message", "GITHUB_TOKEN taken from gh auth token");
+        } else {
+            LauncherLog.info("github.gh.unavailable", "message", "gh CLI not available or not logged in");
+        }
         return token;
     }
 }
